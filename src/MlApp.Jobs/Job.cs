@@ -1,0 +1,34 @@
+namespace MlApp.Jobs;
+
+/// <summary>A batch prediction job as stored: who owns it, where its files are, and how far it got.</summary>
+public sealed record Job
+{
+    public required string OwnerId { get; init; }
+    public required string JobId { get; init; }
+    public required JobStatus Status { get; init; }
+    public required DateTimeOffset CreatedAt { get; init; }
+    public required DateTimeOffset UpdatedAt { get; init; }
+    public required string InputKey { get; init; }
+    public string? ResultKey { get; init; }
+    public long? RowsTotal { get; init; }
+    public long RowsDone { get; init; }
+
+    /// <summary>Claims so far, including ones whose worker crashed.</summary>
+    public int Attempts { get; init; }
+
+    public string? LeaseOwner { get; init; }
+    public DateTimeOffset? LeaseExpiresAt { get; init; }
+
+    /// <summary>When a queued job may run next, or when a running job's lease ends; absent once terminal.</summary>
+    public DateTimeOffset? DueAt { get; init; }
+
+    public string? LastError { get; init; }
+    public string? TraceParent { get; init; }
+    public string? IdempotencyKey { get; init; }
+
+    /// <summary>A hash of what was submitted, so a replayed idempotency key with a different body can be told apart.</summary>
+    public string? RequestFingerprint { get; init; }
+
+    public string? ModelVersion { get; init; }
+    public DateTimeOffset? FinishedAt { get; init; }
+}

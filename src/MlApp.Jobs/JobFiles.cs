@@ -1,0 +1,54 @@
+using Amazon.S3;
+using Amazon.S3.Model;
+using Microsoft.Extensions.Options;
+
+namespace MlApp.Jobs;
+
+/// <summary>Inputs and results in S3: streamed in and out, never held whole in memory, and shared only through short-lived links.</summary>
+public sealed class JobFiles(IAmazonS3 s3, IOptions<JobsOptions> options, TimeProvider time)
+{
+    /// <summary>The longest a download link lives: long enough to start a download, short enough that a leaked link soon dies.</summary>
+    public static readonly TimeSpan MaxLinkLifetime = TimeSpan.FromMinutes(15);
+
+    private readonly string _bucket = options.Value.BucketName;
+
+    /// <summary>Streams <paramref name="content"/> to <paramref name="key"/> and returns the number of bytes stored.</summary>
+    public Task<long> UploadAsync(string key, Stream content, string contentType, CancellationToken cancellationToken) =>
+        new S3StreamingUpload(s3, _bucket, key, contentType).RunAsync(content, cancellationToken);
+
+    public async Task<Stream> OpenReadAsync(string key, CancellationToken cancellationToken)
+    {
+        var response = await s3.GetObjectAsync(_bucket, key, cancellationToken);
+        return response.ResponseStream;
+    }
+
+    public Task DeleteAsync(string key, CancellationToken cancellationToken) =>
+        s3.DeleteObjectAsync(_bucket, key, cancellationToken);
+
+    /// <summary>A presigned GET that saves the file as <paramref name="downloadFileName"/>; at most <see cref="MaxLinkLifetime"/>.</summary>
+    public async Task<Uri> CreateDownloadLinkAsync(string key, string downloadFileName, TimeSpan lifetime)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(lifetime, TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(lifetime, MaxLinkLifetime);
+
+        var request = new GetPreSignedUrlRequest
+        {
+            BucketName = _bucket,
+            Key = key,
+            Verb = HttpVerb.GET,
+            Expires = (time.GetUtcNow() + lifetime).UtcDateTime,
+            Protocol = EndpointProtocol(),
+        };
+        request.ResponseHeaderOverrides.ContentDisposition = $"attachment; filename=\"{downloadFileName}\"";
+        return new Uri(await s3.GetPreSignedURLAsync(request));
+    }
+
+    /// <summary>
+    /// The presigner defaults to https whatever the client talks to, so the link follows the configured endpoint's
+    /// scheme instead: https in AWS, and whatever AWS_ENDPOINT_URL_S3 names where it is set.
+    /// </summary>
+    private Protocol EndpointProtocol() =>
+        Uri.TryCreate(s3.Config.ServiceURL, UriKind.Absolute, out var endpoint) && endpoint.Scheme == Uri.UriSchemeHttp
+            ? Protocol.HTTP
+            : Protocol.HTTPS;
+}

@@ -19,7 +19,7 @@ public sealed record Job
     public string? LeaseOwner { get; init; }
     public DateTimeOffset? LeaseExpiresAt { get; init; }
 
-    /// <summary>When a queued job may run next, or when a running job's lease ends; absent once terminal.</summary>
+    /// <summary>When a queued job may run next, or when a running job's lease ends, to the millisecond; absent once terminal.</summary>
     public DateTimeOffset? DueAt { get; init; }
 
     public string? LastError { get; init; }

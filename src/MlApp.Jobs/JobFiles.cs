@@ -10,6 +10,12 @@ public sealed class JobFiles(IAmazonS3 s3, IOptions<JobsOptions> options, TimePr
     /// <summary>The longest a download link lives: long enough to start a download, short enough that a leaked link soon dies.</summary>
     public static readonly TimeSpan MaxLinkLifetime = TimeSpan.FromMinutes(15);
 
+    /// <summary>
+    /// The SDK turns the end time into whole seconds from its own clock, which it corrects by the server's Date header
+    /// (second-truncated); asking for a little less keeps the signed lifetime within the promise.
+    /// </summary>
+    private static readonly TimeSpan ClockAllowance = TimeSpan.FromSeconds(2);
+
     private readonly string _bucket = options.Value.BucketName;
 
     /// <summary>Streams <paramref name="content"/> to <paramref name="key"/> and returns the number of bytes stored.</summary>
@@ -36,7 +42,7 @@ public sealed class JobFiles(IAmazonS3 s3, IOptions<JobsOptions> options, TimePr
             BucketName = _bucket,
             Key = key,
             Verb = HttpVerb.GET,
-            Expires = (time.GetUtcNow() + lifetime).UtcDateTime,
+            Expires = (time.GetUtcNow() + lifetime - ClockAllowance).UtcDateTime,
             Protocol = EndpointProtocol(),
         };
         request.ResponseHeaderOverrides.ContentDisposition = $"attachment; filename=\"{downloadFileName}\"";

@@ -38,6 +38,14 @@ public sealed class JobQueue(IAmazonDynamoDB dynamo, IOptions<JobsOptions> optio
         return null;
     }
 
+    /// <summary>How many jobs could be claimed now: queued and due, or running on an expired lease. Read from the lagging index, so approximate.</summary>
+    public async Task<int> CountDueAsync(CancellationToken cancellationToken)
+    {
+        var nowMs = JobItem.EpochMs(time.GetUtcNow());
+        var counts = await Task.WhenAll(JobKeys.AllQueueShards(_options.QueueShards).Select(shard => CountShardAsync(shard, nowMs, cancellationToken)));
+        return counts.Sum();
+    }
+
     /// <summary>Takes the job if it is queued and due, or running with an expired lease; null if another worker got there first.</summary>
     public async Task<JobLease?> TryClaimAsync(string ownerId, string jobId, string workerId, CancellationToken cancellationToken)
     {
@@ -136,17 +144,41 @@ public sealed class JobQueue(IAmazonDynamoDB dynamo, IOptions<JobsOptions> optio
 
     private async Task<IEnumerable<QueueCandidate>> QueryShardAsync(string shard, AttributeValue nowMs, CancellationToken cancellationToken)
     {
+        var request = DueInShard(shard, nowMs);
+        request.Limit = CandidatesPerShard;
+        var response = await dynamo.QueryAsync(request, cancellationToken);
+        return (response.Items ?? []).Select(item => QueueCandidate.From(item, _options.MaxAttempts));
+    }
+
+    private QueryRequest DueInShard(string shard, AttributeValue nowMs)
+    {
         const string KeyCondition = $"#{QueueShard} = :shard AND #{DueAt} <= :nowMs";
-        var response = await dynamo.QueryAsync(new QueryRequest
+        return new QueryRequest
         {
             TableName = _options.TableName,
             IndexName = QueueIndex,
             KeyConditionExpression = KeyCondition,
             ExpressionAttributeNames = ExpressionNames.For(KeyCondition),
             ExpressionAttributeValues = new() { [":shard"] = JobItem.S(shard), [":nowMs"] = nowMs },
-            Limit = CandidatesPerShard,
-        }, cancellationToken);
-        return (response.Items ?? []).Select(item => QueueCandidate.From(item, _options.MaxAttempts));
+        };
+    }
+
+    private async Task<int> CountShardAsync(string shard, AttributeValue nowMs, CancellationToken cancellationToken)
+    {
+        var count = 0;
+        Dictionary<string, AttributeValue>? startKey = null;
+        do
+        {
+            var request = DueInShard(shard, nowMs);
+            request.Select = Select.COUNT;
+            request.ExclusiveStartKey = startKey;
+            var response = await dynamo.QueryAsync(request, cancellationToken);
+            count += response.Count ?? 0;
+            startKey = response.LastEvaluatedKey is { Count: > 0 } next ? next : null;
+        }
+        while (startKey is not null);
+
+        return count;
     }
 
     /// <summary>A running job whose lease lapsed on its last allowed attempt: its workers kept dying, so it fails for good.</summary>

@@ -26,7 +26,7 @@ public sealed class JobRepository(IAmazonDynamoDB dynamo, IOptions<JobsOptions> 
             Status = JobStatus.Queued,
             CreatedAt = now,
             UpdatedAt = now,
-            DueAt = now,
+            DueAt = DateTimeOffset.FromUnixTimeMilliseconds(now.ToUnixTimeMilliseconds()),
             InputKey = JobKeys.InputKey(submission.OwnerId, submission.JobId),
             RowsTotal = submission.RowsTotal,
             TraceParent = submission.TraceParent,

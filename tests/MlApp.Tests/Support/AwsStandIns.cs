@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using MlApp.AppHost.LocalAws;
 using Testcontainers.LocalStack;
 
 namespace MlApp.Tests.Support;
@@ -20,9 +20,9 @@ public sealed class AwsStandIns : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        if (await DockerIsHealthyAsync())
+        if (ContainerRuntimeProbe.Check("docker").IsHealthy)
         {
-            var localStack = new LocalStackBuilder("localstack/localstack:4.9").Build();
+            var localStack = new LocalStackBuilder(LocalStackStandIn.ImageReference).Build();
             await localStack.StartAsync();
             _running.Add(localStack);
             Kind = "LocalStack";
@@ -41,9 +41,9 @@ public sealed class AwsStandIns : IAsyncLifetime
 
         Environment.SetEnvironmentVariable("AWS_ENDPOINT_URL_DYNAMODB", DynamoDbUrl.ToString());
         Environment.SetEnvironmentVariable("AWS_ENDPOINT_URL_S3", S3Url.ToString());
-        Environment.SetEnvironmentVariable("AWS_REGION", "us-east-1");
-        Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", "local");
-        Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", "local");
+        Environment.SetEnvironmentVariable("AWS_REGION", LocalAwsNames.Region);
+        Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", LocalAwsNames.AccessKeyId);
+        Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", LocalAwsNames.SecretAccessKey);
     }
 
     public async Task DisposeAsync()
@@ -51,26 +51,6 @@ public sealed class AwsStandIns : IAsyncLifetime
         foreach (var running in _running)
         {
             await running.DisposeAsync();
-        }
-    }
-
-    private static async Task<bool> DockerIsHealthyAsync()
-    {
-        try
-        {
-            using var docker = Process.Start(new ProcessStartInfo("docker", ["info"]) { RedirectStandardOutput = true, RedirectStandardError = true });
-            if (docker is null)
-            {
-                return false;
-            }
-
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-            await docker.WaitForExitAsync(timeout.Token);
-            return docker.ExitCode == 0;
-        }
-        catch (Exception e) when (e is System.ComponentModel.Win32Exception or OperationCanceledException)
-        {
-            return false;
         }
     }
 }

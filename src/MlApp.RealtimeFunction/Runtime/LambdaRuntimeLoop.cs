@@ -1,0 +1,41 @@
+namespace MlApp.RealtimeFunction.Runtime;
+
+/// <summary>
+/// The custom runtime's loop: next → handle within the deadline → response or error, forever. A failing event never
+/// ends the process; only a broken Runtime API does, and then Lambda replaces the instance.
+/// </summary>
+public sealed partial class LambdaRuntimeLoop(LambdaRuntimeClient runtime, ILambdaHandler handler, TimeProvider time, ILogger<LambdaRuntimeLoop> logger)
+{
+    public async Task RunAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var invocation = await runtime.NextAsync(stoppingToken);
+            await HandleOneAsync(invocation, stoppingToken);
+        }
+    }
+
+    public async Task HandleOneAsync(LambdaInvocation invocation, CancellationToken stoppingToken)
+    {
+        var remaining = invocation.Deadline - time.GetUtcNow();
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        deadline.CancelAfter(remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero);
+
+        byte[] response;
+        try
+        {
+            response = await handler.HandleAsync(invocation, deadline.Token);
+        }
+        catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+        {
+            LogInvocationFailed(invocation.RequestId, e);
+            await runtime.ReportInvocationErrorAsync(invocation.RequestId, LambdaError.From(e), stoppingToken);
+            return;
+        }
+
+        await runtime.RespondAsync(invocation.RequestId, response, stoppingToken);
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Invocation {RequestId} failed; reported to the Runtime API")]
+    private partial void LogInvocationFailed(string requestId, Exception exception);
+}

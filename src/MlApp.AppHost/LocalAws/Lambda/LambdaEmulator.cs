@@ -1,0 +1,54 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace MlApp.AppHost.LocalAws.Lambda;
+
+/// <summary>
+/// A small Lambda control plane on 127.0.0.1: the Invoke API for callers and the Runtime API for function instances,
+/// so a function project runs locally exactly as its container image runs in Lambda, without Docker.
+/// </summary>
+public sealed class LambdaEmulator : IAsyncDisposable
+{
+    private readonly LambdaFunctionRegistry _functions = new();
+    private WebApplication? _app;
+
+    private Uri? _url;
+
+    public Uri Url => _url ?? throw new InvalidOperationException("The Lambda emulator has not started.");
+
+    public void AddFunction(LambdaFunctionSettings settings) => _functions.Add(settings);
+
+    /// <summary>The value of <c>AWS_LAMBDA_RUNTIME_API</c> for instances of <paramref name="functionName"/>.</summary>
+    public string RuntimeApiFor(string functionName) => $"{Url.Authority}/{functionName}";
+
+    public async Task StartAsync(ILogger logger, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+
+        var app = builder.Build();
+        app.MapLambdaInvokeApi(_functions, time, logger);
+        app.MapLambdaRuntimeApi(_functions, logger);
+        await app.StartAsync(cancellationToken);
+
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        _app = app;
+        _url = new Uri(address.TrimEnd('/') + "/");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+            await _app.StopAsync(grace.Token);
+            await _app.DisposeAsync();
+        }
+    }
+}

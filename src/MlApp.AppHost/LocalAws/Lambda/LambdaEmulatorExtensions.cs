@@ -1,0 +1,76 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace MlApp.AppHost.LocalAws.Lambda;
+
+/// <summary>Runs the Lambda emulator inside the AppHost and points function instances and callers at it.</summary>
+public static class LambdaEmulatorExtensions
+{
+    public static IResourceBuilder<LambdaEmulatorResource> AddLambdaEmulator(this IDistributedApplicationBuilder builder, string name = "lambda")
+    {
+        var emulator = new LambdaEmulator();
+        var resource = builder.AddResource(new LambdaEmulatorResource(name, emulator))
+            .WithInitialState(new CustomResourceSnapshot
+            {
+                ResourceType = "Lambda emulator",
+                State = KnownResourceStates.Starting,
+                Properties = [],
+            })
+            .ExcludeFromManifest();
+
+        // Started before any resource, so the environment callbacks of functions and callers can read its URL.
+        builder.Eventing.Subscribe<BeforeStartEvent>(async (@event, cancellationToken) =>
+        {
+            var logger = @event.Services.GetRequiredService<ResourceLoggerService>().GetLogger(resource.Resource);
+            await emulator.StartAsync(logger, TimeProvider.System, cancellationToken);
+            await @event.Services.GetRequiredService<ResourceNotificationService>().PublishUpdateAsync(resource.Resource, state => state with
+            {
+                State = KnownResourceStates.Running,
+                Urls = [new UrlSnapshot("http", emulator.Url.ToString(), IsInternal: false)],
+            });
+        });
+        builder.Services.AddHostedService(_ => new StopOnShutdown(emulator));
+        return resource;
+    }
+
+    /// <summary>Makes the project an instance of a Lambda function: each replica polls the emulator's Runtime API for work.</summary>
+    public static IResourceBuilder<ProjectResource> AsLambdaFunction(
+        this IResourceBuilder<ProjectResource> function, IResourceBuilder<LambdaEmulatorResource>? lambda, TimeSpan timeout)
+    {
+        if (lambda is null)
+        {
+            return function;
+        }
+
+        var name = function.Resource.Name;
+        lambda.Resource.Emulator.AddFunction(new LambdaFunctionSettings(name, timeout));
+        return function
+            .WithEnvironment(context =>
+            {
+                context.EnvironmentVariables["AWS_LAMBDA_RUNTIME_API"] = lambda.Resource.Emulator.RuntimeApiFor(name);
+                context.EnvironmentVariables["AWS_LAMBDA_FUNCTION_NAME"] = name;
+                context.EnvironmentVariables["AWS_LAMBDA_FUNCTION_TIMEOUT"] = ((int)timeout.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            })
+            .WaitFor(lambda);
+    }
+
+    /// <summary>Lets a caller invoke the function through the emulator: the standard endpoint variable plus the function's name.</summary>
+    public static IResourceBuilder<T> WithFunction<T>(
+        this IResourceBuilder<T> caller, IResourceBuilder<ProjectResource> function, IResourceBuilder<LambdaEmulatorResource>? lambda)
+        where T : IResourceWithEnvironment, IResourceWithWaitSupport
+    {
+        caller.WithEnvironment("Realtime__FunctionName", function.Resource.Name);
+        return lambda is null
+            ? caller
+            : caller.WithEnvironment(context => context.EnvironmentVariables["AWS_ENDPOINT_URL_LAMBDA"] = lambda.Resource.Emulator.Url.ToString())
+                .WaitFor(lambda);
+    }
+
+    /// <summary>Stops the emulator with the AppHost, so its port and pending long polls end with the app.</summary>
+    private sealed class StopOnShutdown(IAsyncDisposable emulator) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) => emulator.DisposeAsync().AsTask();
+    }
+}

@@ -1,0 +1,51 @@
+using System.Collections.Concurrent;
+using System.Threading.Channels;
+
+namespace MlApp.AppHost.LocalAws.Lambda;
+
+/// <summary>
+/// One function's invocations: waiting in arrival order until an instance asks for the next one, then in flight
+/// until that instance answers. Instances are the function project's replicas, so when all are busy calls queue.
+/// </summary>
+internal sealed class LambdaFunctionQueue(LambdaFunctionSettings settings)
+{
+    private readonly Channel<PendingInvocation> _waiting = Channel.CreateUnbounded<PendingInvocation>();
+    private readonly ConcurrentDictionary<string, PendingInvocation> _inFlight = new();
+    private int _pollingInstances;
+
+    public LambdaFunctionSettings Settings { get; } = settings;
+
+    /// <summary>The last <c>init/error</c> report, cleared when an instance comes up and polls again.</summary>
+    public byte[]? InitError { get; set; }
+
+    public int PollingInstances => Volatile.Read(ref _pollingInstances);
+
+    public void Enqueue(PendingInvocation invocation) => _waiting.Writer.TryWrite(invocation);
+
+    /// <summary>The long poll behind <c>invocation/next</c>: waits as long as it takes, skipping calls whose caller gave up.</summary>
+    public async Task<PendingInvocation> NextAsync(CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _pollingInstances);
+        InitError = null;
+        try
+        {
+            while (true)
+            {
+                var invocation = await _waiting.Reader.ReadAsync(cancellationToken);
+                if (!invocation.Outcome.IsCompleted)
+                {
+                    _inFlight[invocation.RequestId] = invocation;
+                    return invocation;
+                }
+            }
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _pollingInstances);
+        }
+    }
+
+    public bool TryTakeInFlight(string requestId, out PendingInvocation invocation) => _inFlight.TryRemove(requestId, out invocation!);
+
+    public void Forget(PendingInvocation invocation) => _inFlight.TryRemove(invocation.RequestId, out _);
+}

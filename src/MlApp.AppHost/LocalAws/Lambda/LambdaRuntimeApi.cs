@@ -1,0 +1,96 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Logging;
+
+namespace MlApp.AppHost.LocalAws.Lambda;
+
+/// <summary>
+/// The Runtime API under <c>/{function}/2018-06-01/runtime/</c>: each function instance gets
+/// <c>AWS_LAMBDA_RUNTIME_API=host:port/{function}</c>, so one emulator serves several functions by name.
+/// </summary>
+internal static class LambdaRuntimeApi
+{
+    public static void MapLambdaRuntimeApi(this IEndpointRouteBuilder app, LambdaFunctionRegistry functions, ILogger logger)
+    {
+        var runtime = app.MapGroup("/{name}/2018-06-01/runtime");
+
+        runtime.MapGet("/invocation/next", async (HttpContext context, string name) =>
+        {
+            if (!functions.TryGet(name, out var function))
+            {
+                return Results.NotFound();
+            }
+
+            var invocation = await function.NextAsync(context.RequestAborted);
+            var headers = context.Response.Headers;
+            headers["Lambda-Runtime-Aws-Request-Id"] = invocation.RequestId;
+            headers["Lambda-Runtime-Deadline-Ms"] = invocation.Deadline.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
+            headers["Lambda-Runtime-Invoked-Function-Arn"] = function.Settings.Arn;
+            if (invocation.TraceId is not null)
+            {
+                headers["Lambda-Runtime-Trace-Id"] = invocation.TraceId;
+            }
+
+            return Results.Bytes(invocation.Payload, "application/json");
+        });
+
+        runtime.MapPost("/invocation/{requestId}/response", async (HttpContext context, string name, string requestId) =>
+        {
+            if (!TryTake(functions, name, requestId, out var invocation))
+            {
+                return InvalidRequestId();
+            }
+
+            var body = await LambdaWire.ReadBodyWithinAsync(context.Request, LambdaWire.MaxSyncPayloadBytes, context.RequestAborted);
+            if (body is null)
+            {
+                invocation.TryComplete(InvocationOutcome.Error(LambdaWire.ErrorDocument(
+                    "Function.ResponseSizeTooLarge", $"Response payload size exceeded maximum allowed payload size ({LambdaWire.MaxSyncPayloadBytes} bytes).")));
+                return Results.Json(new { errorMessage = "Payload too large", errorType = "RequestEntityTooLarge" }, statusCode: StatusCodes.Status413PayloadTooLarge);
+            }
+
+            invocation.TryComplete(InvocationOutcome.Success(body));
+            return Accepted();
+        });
+
+        runtime.MapPost("/invocation/{requestId}/error", async (HttpContext context, string name, string requestId) =>
+        {
+            if (!TryTake(functions, name, requestId, out var invocation))
+            {
+                return InvalidRequestId();
+            }
+
+            invocation.TryComplete(InvocationOutcome.Error(await ReadErrorAsync(context)));
+            return Accepted();
+        });
+
+        runtime.MapPost("/init/error", async (HttpContext context, string name) =>
+        {
+            if (!functions.TryGet(name, out var function))
+            {
+                return Results.NotFound();
+            }
+
+            function.InitError = await ReadErrorAsync(context);
+            LambdaEmulatorLog.InitFailed(logger, name);
+            return Accepted();
+        });
+    }
+
+    private static bool TryTake(LambdaFunctionRegistry functions, string name, string requestId, out PendingInvocation invocation)
+    {
+        invocation = null!;
+        return functions.TryGet(name, out var function) && function.TryTakeInFlight(requestId, out invocation);
+    }
+
+    private static async Task<byte[]> ReadErrorAsync(HttpContext context) =>
+        await LambdaWire.ReadBodyWithinAsync(context.Request, LambdaWire.MaxSyncPayloadBytes, context.RequestAborted)
+            ?? LambdaWire.ErrorDocument("Runtime.ErrorTooLarge", "The runtime reported an error document over the payload limit.");
+
+    private static IResult Accepted() => Results.Json(new { status = "OK" }, statusCode: StatusCodes.Status202Accepted);
+
+    private static IResult InvalidRequestId() =>
+        Results.Json(new { errorMessage = "Invalid request ID", errorType = "InvalidRequestID" }, statusCode: StatusCodes.Status400BadRequest);
+}

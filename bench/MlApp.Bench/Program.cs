@@ -1,0 +1,36 @@
+using MlApp.Bench;
+
+// dotnet run -c Release --project bench/MlApp.Bench -- <scenario> [--quick] [--model-path <folder>] [--intra-op-threads <n>]
+// Each scenario prints progress, then its result as the last line: "<scenario> key=value ...".
+// Scenarios are found by type, so a new one (realtime, coldstart, batch, load, drain) is one new file in Scenarios/.
+var scenarios = typeof(IScenario).Assembly.GetTypes()
+    .Where(type => type.IsClass && !type.IsAbstract && typeof(IScenario).IsAssignableFrom(type))
+    .Select(type => (IScenario)Activator.CreateInstance(type)!)
+    .OrderBy(candidate => candidate.Name)
+    .ToList();
+
+var scenario = args.Length > 0 ? scenarios.FirstOrDefault(candidate => candidate.Name == args[0]) : null;
+if (scenario is null)
+{
+    Console.Error.WriteLine("Usage: dotnet run -c Release --project bench/MlApp.Bench -- <scenario> [--quick] [--model-path <folder>] [--intra-op-threads <n>]");
+    foreach (var candidate in scenarios)
+    {
+        Console.Error.WriteLine($"  {candidate.Name,-10} {candidate.Description}");
+    }
+
+    return 2;
+}
+
+#if DEBUG
+Console.WriteLine("warning: a Debug build; numbers are only meaningful with -c Release.");
+#endif
+
+using var cancellation = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    cancellation.Cancel();
+};
+var result = await scenario.RunAsync(BenchOptions.Parse(args.Skip(1)), cancellation.Token);
+Console.WriteLine(result);
+return 0;

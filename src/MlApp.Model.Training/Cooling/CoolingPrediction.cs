@@ -1,0 +1,7 @@
+namespace MlApp.Model.Training;
+
+/// <summary>ML.NET's regression output.</summary>
+internal sealed class CoolingPrediction
+{
+    public float Score { get; set; }
+}

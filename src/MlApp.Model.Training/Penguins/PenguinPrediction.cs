@@ -1,0 +1,9 @@
+namespace MlApp.Model.Training;
+
+/// <summary>What ML.NET predicts for a row, read back to compare with ONNX Runtime and to measure the model.</summary>
+internal sealed class PenguinPrediction
+{
+    public string PredictedLabel { get; set; } = "";
+
+    public float[] Score { get; set; } = [];
+}

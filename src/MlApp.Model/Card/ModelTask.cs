@@ -1,0 +1,13 @@
+using System.Text.Json.Serialization;
+
+namespace MlApp.Model;
+
+/// <summary>What the model predicts: a class label with scores, or one number.</summary>
+public enum ModelTask
+{
+    [JsonStringEnumMemberName("classification")]
+    Classification,
+
+    [JsonStringEnumMemberName("regression")]
+    Regression,
+}

@@ -1,0 +1,7 @@
+namespace MlApp.Model;
+
+/// <summary>One thing wrong with an input. <paramref name="Field"/> is empty when the error is about the whole row.</summary>
+public sealed record FieldError(string Field, FieldProblem Problem, string Message)
+{
+    public override string ToString() => Message;
+}

@@ -1,0 +1,29 @@
+using System.Globalization;
+
+namespace MlApp.Model;
+
+/// <summary>How numbers, types and lists read in messages: invariant culture, so a message says the same on every server.</summary>
+internal static class FieldText
+{
+    public static string Number(double value) => value switch
+    {
+        double.PositiveInfinity => "Infinity",
+        double.NegativeInfinity => "-Infinity",
+        _ => value.ToString("G", CultureInfo.InvariantCulture),
+    };
+
+    public static string TypeName(FieldType type) => type switch
+    {
+        FieldType.Number => "number",
+        FieldType.Integer => "whole number",
+        _ => "category",
+    };
+
+    public static string WithUnit(double value, string? unit) => string.IsNullOrEmpty(unit) ? Number(value) : $"{Number(value)} {unit}";
+
+    public static string List(IEnumerable<string> items) => string.Join(", ", items);
+
+    /// <summary>"A, B or C".</summary>
+    public static string Alternatives(IReadOnlyList<string> items) =>
+        items.Count <= 1 ? List(items) : $"{string.Join(", ", items.Take(items.Count - 1))} or {items[^1]}";
+}

@@ -1,0 +1,16 @@
+namespace MlApp.Model;
+
+/// <summary>
+/// The one predictor that realtime (the Lambda) and batch (the Fargate task) both run. Loaded once per process and
+/// shared: implementations must be thread-safe. Implement it yourself only for models a card can't describe
+/// (images, text tokenisation, custom pre- or post-processing).
+/// </summary>
+public interface IPredictor
+{
+    ModelCard Card { get; }
+
+    Prediction Predict(FeatureRow row);
+
+    /// <summary>Predicts many rows in one run of the model, which is much faster per row than one call each.</summary>
+    IReadOnlyList<Prediction> PredictBatch(IReadOnlyList<FeatureRow> rows);
+}

@@ -1,0 +1,101 @@
+using Microsoft.ML.OnnxRuntime;
+using Microsoft.ML.OnnxRuntime.Tensors;
+
+namespace MlApp.Model;
+
+/// <summary>ML.NET's export style: one [-1,1] input per field, float for numbers and string for categories.</summary>
+internal sealed class ColumnsInputLayout : OnnxInputLayout
+{
+    private readonly IReadOnlyList<InputField> fields;
+
+    private ColumnsInputLayout(IReadOnlyList<InputField> fields)
+    {
+        this.fields = fields;
+        InputNames = [.. fields.Select(input => input.Name)];
+    }
+
+    public override IReadOnlyList<string> InputNames { get; }
+
+    public static ColumnsInputLayout Bind(ModelCard card, IReadOnlyDictionary<string, NodeMetadata> graphInputs, List<string> problems)
+    {
+        foreach (var field in card.Inputs)
+        {
+            if (!graphInputs.TryGetValue(field.Name, out var node))
+            {
+                problems.Add($"input field '{field.Name}' has no graph input of that name; the graph's inputs are: {OnnxGraphText.Names(graphInputs)}.");
+                continue;
+            }
+
+            var wanted = field.IsNumeric ? TensorElementType.Float : TensorElementType.String;
+            if (!node.IsTensor || node.ElementDataType != wanted || node.Dimensions.Length != 2 || node.Dimensions[1] != 1)
+            {
+                problems.Add($"graph input '{field.Name}' is {OnnxGraphText.Describe(node)}, but the {FieldText.TypeName(field.Type)} field needs {OnnxGraphText.ElementName(wanted)}[-1,1] in the columns mode.");
+            }
+            else if (!OnnxGraphText.HasDynamicBatch(node))
+            {
+                problems.Add($"graph input '{field.Name}' has a fixed batch size of {node.Dimensions[0]}; export it with a dynamic first axis.");
+            }
+        }
+
+        foreach (var name in graphInputs.Keys.Where(name => card.FindInput(name) is null))
+        {
+            problems.Add($"graph input '{name}' has no input field in the card, and every graph input must be fed (was the label exported as an input? export the features only).");
+        }
+
+        return new ColumnsInputLayout(card.Inputs);
+    }
+
+    public override OrtValue[] Create(IReadOnlyList<FeatureRow> rows)
+    {
+        long[] shape = [rows.Count, 1];
+        var values = new OrtValue[fields.Count];
+        try
+        {
+            for (var column = 0; column < fields.Count; column++)
+            {
+                values[column] = fields[column].IsNumeric ? Numbers(rows, fields[column], shape) : Categories(rows, fields[column], shape);
+            }
+
+            return values;
+        }
+        catch
+        {
+            foreach (var value in values)
+            {
+                value?.Dispose();
+            }
+
+            throw;
+        }
+    }
+
+    private static OrtValue Numbers(IReadOnlyList<FeatureRow> rows, InputField field, long[] shape)
+    {
+        var data = new float[rows.Count];
+        for (var index = 0; index < rows.Count; index++)
+        {
+            data[index] = RowValues.Number(rows[index], index, field);
+        }
+
+        return OrtValue.CreateTensorValueFromMemory(data, shape);
+    }
+
+    private static OrtValue Categories(IReadOnlyList<FeatureRow> rows, InputField field, long[] shape)
+    {
+        var tensor = OrtValue.CreateTensorWithEmptyStrings(OrtAllocator.DefaultInstance, shape);
+        try
+        {
+            for (var index = 0; index < rows.Count; index++)
+            {
+                tensor.StringTensorSetElementAt(RowValues.Category(rows[index], index, field).AsSpan(), index);
+            }
+
+            return tensor;
+        }
+        catch
+        {
+            tensor.Dispose();
+            throw;
+        }
+    }
+}

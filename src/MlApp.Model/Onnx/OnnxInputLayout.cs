@@ -1,0 +1,19 @@
+using Microsoft.ML.OnnxRuntime;
+
+namespace MlApp.Model;
+
+/// <summary>Turns rows into the graph's input tensors, in one of the card's input modes.</summary>
+internal abstract class OnnxInputLayout
+{
+    public abstract IReadOnlyList<string> InputNames { get; }
+
+    /// <summary>Checks the graph against the card; adds every mismatch to <paramref name="problems"/>.</summary>
+    public static OnnxInputLayout Bind(ModelCard card, InferenceSession session, List<string> problems) => card.Onnx.InputMode switch
+    {
+        OnnxInputMode.Tensor => TensorInputLayout.Bind(card, session.InputMetadata, problems),
+        _ => ColumnsInputLayout.Bind(card, session.InputMetadata, problems),
+    };
+
+    /// <summary>One tensor per input name, each with one entry (or row) per feature row. The caller disposes them.</summary>
+    public abstract OrtValue[] Create(IReadOnlyList<FeatureRow> rows);
+}

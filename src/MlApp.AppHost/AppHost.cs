@@ -1,12 +1,17 @@
 using MlApp.AppHost.LocalAws;
+using MlApp.AppHost.LocalAws.Lambda;
 
 var builder = DistributedApplication.CreateBuilder(args);
+var isLocal = builder.ExecutionContext.IsRunMode;
 
 // Storage: DynamoDB + S3 stand-ins with the job table and bucket, locally only; in AWS the CDK stack creates the real ones.
-var aws = builder.ExecutionContext.IsRunMode ? builder.AddLocalAws() : null;
+var aws = isLocal ? builder.AddLocalAws() : null;
 
-// Realtime prediction: the Lambda function's runtime loop.
-builder.AddProject<Projects.MlApp_RealtimeFunction>("realtime-function")
+// Realtime prediction: a Lambda function; locally each replica is a warm instance polling the Lambda emulator.
+var lambda = isLocal ? builder.AddLambdaEmulator() : null;
+var realtime = builder.AddProject<Projects.MlApp_RealtimeFunction>("realtime-function")
+    .AsLambdaFunction(lambda, timeout: TimeSpan.FromSeconds(30))
+    .WithReplicas(2)
     .WithLocalAws(aws);
 
 // Batch prediction: drains the job queue, then exits; started on demand (later by the ECS emulator's RunTask).
@@ -17,6 +22,7 @@ builder.AddProject<Projects.MlApp_BatchJob>("batch-job")
 // Web frontend and JSON API, the only thing reachable from outside.
 builder.AddProject<Projects.MlApp_Web>("web")
     .WithLocalAws(aws)
+    .WithFunction(realtime, lambda)
     .WithHttpEndpoint()
     .WithReplicas(2)
     .WithHttpHealthCheck("/health")

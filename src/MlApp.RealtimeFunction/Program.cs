@@ -1,5 +1,12 @@
+using MlApp.Model;
+using MlApp.RealtimeFunction;
+using MlApp.RealtimeFunction.Runtime;
+
 var builder = Host.CreateApplicationBuilder(args);
 builder.AddBasicServiceDefaults();
+builder.AddModel();
+builder.Services.AddSingleton(services => new JsonFeatureReader(services.GetRequiredService<ModelCard>()));
+builder.AddLambdaRuntime<PredictionHandler>();
 
-// A warm function instance: it runs until stopped. The Lambda runtime loop that serves invocations replaces this host's body in issue 4.
-await builder.Build().RunAsync();
+// A custom Lambda runtime: the process is the loop that asks the Runtime API for work.
+return await builder.Build().RunLambdaRuntimeAsync();

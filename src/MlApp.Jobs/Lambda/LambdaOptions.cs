@@ -17,6 +17,10 @@ public sealed class LambdaOptions
     [Range(1, 10)]
     public int MaxAttempts { get; set; } = 3;
 
-    [Range(typeof(TimeSpan), "00:00:01", "00:15:00")]
-    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
+    /// <summary>
+    /// How long one call may take. Longer than the function's own timeout (30 s by default), so a slow prediction comes
+    /// back as Lambda's clean timeout error rather than as a dropped connection.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:16:00")]
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(40);
 }

@@ -37,7 +37,7 @@ public sealed class LambdaRuntimeClient(HttpClient http)
     {
         using var content = new ByteArrayContent(response);
         using var answer = await http.PostAsync($"invocation/{Uri.EscapeDataString(requestId)}/response", content, cancellationToken);
-        answer.EnsureSuccessStatusCode();
+        EnsureAccepted(answer, requestId);
     }
 
     public Task ReportInvocationErrorAsync(string requestId, LambdaError error, CancellationToken cancellationToken) =>
@@ -52,7 +52,24 @@ public sealed class LambdaRuntimeClient(HttpClient http)
         using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = content };
         request.Headers.Add(ErrorTypeHeader, $"Runtime.{error.ErrorType}");
         using var answer = await http.SendAsync(request, cancellationToken);
-        answer.EnsureSuccessStatusCode();
+        EnsureAccepted(answer, path);
+    }
+
+    /// <summary>
+    /// A 4xx refuses this one answer (the invocation timed out, or the response is over the limit): Lambda has already
+    /// told the caller, so the instance goes on serving. A 5xx means the Runtime API itself is broken: the instance must exit.
+    /// </summary>
+    private static void EnsureAccepted(HttpResponseMessage answer, string what)
+    {
+        if ((int)answer.StatusCode >= 500)
+        {
+            answer.EnsureSuccessStatusCode();
+        }
+
+        if (!answer.IsSuccessStatusCode)
+        {
+            throw new LambdaAnswerRefusedException(what, answer.StatusCode);
+        }
     }
 
     private static string? Header(System.Net.Http.Headers.HttpResponseHeaders headers, string name) =>

@@ -4,7 +4,8 @@ namespace MlApp.RealtimeFunction.Runtime;
 /// The custom runtime's loop: next → handle within the deadline → response or error, forever. A failing event never
 /// ends the process; only a broken Runtime API does, and then Lambda replaces the instance.
 /// </summary>
-public sealed partial class LambdaRuntimeLoop(LambdaRuntimeClient runtime, ILambdaHandler handler, TimeProvider time, ILogger<LambdaRuntimeLoop> logger)
+public sealed partial class LambdaRuntimeLoop(
+    LambdaRuntimeClient runtime, ILambdaHandler handler, TimeProvider time, ILogger<LambdaRuntimeLoop> logger, TelemetryFlusher? telemetry = null)
 {
     public async Task RunAsync(CancellationToken stoppingToken)
     {
@@ -16,6 +17,18 @@ public sealed partial class LambdaRuntimeLoop(LambdaRuntimeClient runtime, ILamb
     }
 
     public async Task HandleOneAsync(LambdaInvocation invocation, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await AnswerAsync(invocation, stoppingToken);
+        }
+        catch (LambdaAnswerRefusedException e)
+        {
+            LogAnswerRefused(invocation.RequestId, e);
+        }
+    }
+
+    private async Task AnswerAsync(LambdaInvocation invocation, CancellationToken stoppingToken)
     {
         var remaining = invocation.Deadline - time.GetUtcNow();
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
@@ -29,12 +42,19 @@ public sealed partial class LambdaRuntimeLoop(LambdaRuntimeClient runtime, ILamb
         catch (Exception e) when (!stoppingToken.IsCancellationRequested)
         {
             LogInvocationFailed(invocation.RequestId, e);
+            FlushTelemetry();
             await runtime.ReportInvocationErrorAsync(invocation.RequestId, LambdaError.From(e), stoppingToken);
             return;
         }
 
+        FlushTelemetry();
         await runtime.RespondAsync(invocation.RequestId, response, stoppingToken);
     }
+
+    private void FlushTelemetry() => telemetry?.Flush();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The answer to invocation {RequestId} was refused; serving the next one")]
+    private partial void LogAnswerRefused(string requestId, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Invocation {RequestId} failed; reported to the Runtime API")]
     private partial void LogInvocationFailed(string requestId, Exception exception);

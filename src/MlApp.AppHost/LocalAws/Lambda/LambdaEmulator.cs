@@ -23,6 +23,11 @@ public sealed class LambdaEmulator : IAsyncDisposable
 
     public void AddFunction(LambdaFunctionSettings settings) => _functions.Add(settings);
 
+    /// <summary>The next <paramref name="count"/> invocations of the function reach it with a payload it cannot handle.</summary>
+    public void InjectFaults(string functionName, int count) => Function(functionName).InjectFaults(count);
+
+    public long InvocationsReceived(string functionName) => Function(functionName).InvocationsReceived;
+
     /// <summary>The value of <c>AWS_LAMBDA_RUNTIME_API</c> for instances of <paramref name="functionName"/>.</summary>
     public string RuntimeApiFor(string functionName) => $"{Url.Authority}/{functionName}";
 
@@ -41,6 +46,9 @@ public sealed class LambdaEmulator : IAsyncDisposable
         _app = app;
         _url = new Uri(address.TrimEnd('/') + "/");
     }
+
+    private LambdaFunctionQueue Function(string name) =>
+        _functions.TryGet(name, out var function) ? function : throw new ArgumentException($"No function '{name}' is registered.", nameof(name));
 
     public async ValueTask DisposeAsync()
     {

@@ -12,6 +12,8 @@ internal sealed class LambdaFunctionQueue(LambdaFunctionSettings settings)
     private readonly Channel<PendingInvocation> _waiting = Channel.CreateUnbounded<PendingInvocation>();
     private readonly ConcurrentDictionary<string, PendingInvocation> _inFlight = new();
     private int _pollingInstances;
+    private int _faultsToInject;
+    private long _invocationsReceived;
 
     public LambdaFunctionSettings Settings { get; } = settings;
 
@@ -20,7 +22,34 @@ internal sealed class LambdaFunctionQueue(LambdaFunctionSettings settings)
 
     public int PollingInstances => Volatile.Read(ref _pollingInstances);
 
-    public void Enqueue(PendingInvocation invocation) => _waiting.Writer.TryWrite(invocation);
+    /// <summary>Invocations accepted so far, for tests that must show a call never reached the function.</summary>
+    public long InvocationsReceived => Interlocked.Read(ref _invocationsReceived);
+
+    public void Enqueue(PendingInvocation invocation)
+    {
+        Interlocked.Increment(ref _invocationsReceived);
+        _waiting.Writer.TryWrite(invocation);
+    }
+
+    public void InjectFaults(int count) => Interlocked.Add(ref _faultsToInject, count);
+
+    /// <summary>Whether the invocation being handed out should carry a broken payload instead of its own.</summary>
+    public bool TakeFault()
+    {
+        var remaining = Volatile.Read(ref _faultsToInject);
+        while (remaining > 0)
+        {
+            var seen = Interlocked.CompareExchange(ref _faultsToInject, remaining - 1, remaining);
+            if (seen == remaining)
+            {
+                return true;
+            }
+
+            remaining = seen;
+        }
+
+        return false;
+    }
 
     /// <summary>The long poll behind <c>invocation/next</c>: waits as long as it takes, skipping calls whose caller gave up.</summary>
     public async Task<PendingInvocation> NextAsync(CancellationToken cancellationToken)

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
+using MlApp.Jobs.Http;
 
 namespace MlApp.AppHost.LocalAws.Lambda;
 
@@ -25,7 +26,7 @@ internal static class LambdaInvokeApi
 
             var invocationType = context.Request.Headers["X-Amz-Invocation-Type"].FirstOrDefault() ?? "RequestResponse";
             var limit = invocationType == "Event" ? LambdaWire.MaxAsyncPayloadBytes : LambdaWire.MaxSyncPayloadBytes;
-            var payload = await LambdaWire.ReadBodyWithinAsync(context.Request, limit, context.RequestAborted);
+            var payload = await BoundedBody.ReadAsync(context.Request, limit, context.RequestAborted);
             if (payload is null)
             {
                 await LambdaWire.ServiceErrorAsync(response, StatusCodes.Status413PayloadTooLarge, "RequestEntityTooLargeException",

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
+using MlApp.Jobs.Http;
 
 namespace MlApp.AppHost.LocalAws.Lambda;
 
@@ -12,6 +13,12 @@ namespace MlApp.AppHost.LocalAws.Lambda;
 /// </summary>
 internal static class LambdaRuntimeApi
 {
+    /// <summary>
+    /// Sent instead of the real payload when a fault is injected: valid JSON that no handler expects, so the function's own
+    /// error path (its exception, the Runtime API's <c>/error</c>, the caller's function error) runs for real.
+    /// </summary>
+    private static readonly byte[] FaultPayload = "\"fault injected by the Lambda emulator\""u8.ToArray();
+
     public static void MapLambdaRuntimeApi(this IEndpointRouteBuilder app, LambdaFunctionRegistry functions, ILogger logger)
     {
         var runtime = app.MapGroup("/{name}/2018-06-01/runtime");
@@ -33,7 +40,7 @@ internal static class LambdaRuntimeApi
                 headers["Lambda-Runtime-Trace-Id"] = invocation.TraceId;
             }
 
-            return Results.Bytes(invocation.Payload, "application/json");
+            return Results.Bytes(function.TakeFault() ? FaultPayload : invocation.Payload, "application/json");
         });
 
         runtime.MapPost("/invocation/{requestId}/response", async (HttpContext context, string name, string requestId) =>
@@ -43,7 +50,7 @@ internal static class LambdaRuntimeApi
                 return InvalidRequestId();
             }
 
-            var body = await LambdaWire.ReadBodyWithinAsync(context.Request, LambdaWire.MaxSyncPayloadBytes, context.RequestAborted);
+            var body = await BoundedBody.ReadAsync(context.Request, LambdaWire.MaxSyncPayloadBytes, context.RequestAborted);
             if (body is null)
             {
                 invocation.TryComplete(InvocationOutcome.Error(LambdaWire.ErrorDocument(
@@ -86,7 +93,7 @@ internal static class LambdaRuntimeApi
     }
 
     private static async Task<byte[]> ReadErrorAsync(HttpContext context) =>
-        await LambdaWire.ReadBodyWithinAsync(context.Request, LambdaWire.MaxSyncPayloadBytes, context.RequestAborted)
+        await BoundedBody.ReadAsync(context.Request, LambdaWire.MaxSyncPayloadBytes, context.RequestAborted)
             ?? LambdaWire.ErrorDocument("Runtime.ErrorTooLarge", "The runtime reported an error document over the payload limit.");
 
     private static IResult Accepted() => Results.Json(new { status = "OK" }, statusCode: StatusCodes.Status202Accepted);

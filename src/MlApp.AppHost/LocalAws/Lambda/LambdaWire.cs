@@ -42,28 +42,4 @@ internal static class LambdaWire
             return false;
         }
     }
-
-    /// <summary>Reads at most <paramref name="limit"/> + 1 bytes, so an oversized body is detected without being buffered whole.</summary>
-    public static async Task<byte[]?> ReadBodyWithinAsync(HttpRequest request, int limit, CancellationToken cancellationToken)
-    {
-        if (request.ContentLength > limit)
-        {
-            return null;
-        }
-
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > limit)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
-    }
 }

@@ -1,0 +1,25 @@
+using MlApp.Jobs;
+using MlApp.Jobs.Lambda;
+using MlApp.Model;
+using MlApp.Web.Predictions;
+
+namespace MlApp.Web;
+
+public static class WebApplicationBuilderExtensions
+{
+    /// <summary>Everything the web needs besides the service defaults: the model's card, the function, the job store.</summary>
+    public static WebApplicationBuilder AddMlAppWeb(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddProblemDetails();
+        builder.AddJobs();
+        builder.AddLambdaInvoker();
+        builder.AddModelCard();
+        builder.Services.AddSingleton(services => new JsonFeatureReader(services.GetRequiredService<ModelCard>()));
+        builder.Services.AddOptions<PredictOptions>()
+            .BindConfiguration(PredictOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, PredictJsonContext.Default));
+        return builder;
+    }
+}

@@ -12,6 +12,8 @@ namespace MlApp.Web.Predictions;
 /// <summary><c>POST /api/predict</c>: validate against the model's card here, then ask the realtime function.</summary>
 public static class PredictApi
 {
+    private static readonly ActivitySource Source = new("MlApp.Web.Predictions");
+
     public static RouteGroupBuilder MapPredictApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api").WithTags("Predictions");
@@ -47,6 +49,9 @@ public static class PredictApi
                 return TypedResults.ValidationProblem(input.Errors, title: "The input does not match the model's schema.");
             }
 
+            // The function continues the trace under this span: web request → invoke → function → predictor.
+            using var invoke = Source.StartActivity("invoke realtime function");
+            invoke?.SetTag("mlapp.rows", input.Rows.Count);
             var envelope = JsonSerializer.SerializeToUtf8Bytes(new PredictRequest(input.Rows, Activity.Current?.Id), PredictJsonContext.Default.PredictRequest);
             var started = Stopwatch.GetTimestamp();
             try

@@ -1,5 +1,7 @@
 using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
+using MlApp.Tests.Support;
 
 namespace MlApp.Tests.EndToEnd;
 
@@ -11,12 +13,24 @@ public sealed class AppHostFixture : IAsyncLifetime
 
     private DistributedApplication? _app;
 
+    /// <summary>Where every project exports its traces during the tests (the dashboard does not run under the testing builder).</summary>
+    public OtlpTraceReceiver Traces { get; private set; } = null!;
+
     public DistributedApplication App => _app ?? throw new InvalidOperationException("The AppHost has not started.");
 
     public async Task InitializeAsync()
     {
         using var timeout = new CancellationTokenSource(WaitTimeout);
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.MlApp_AppHost>(timeout.Token);
+        Traces = await OtlpTraceReceiver.StartAsync();
+        foreach (var project in builder.Resources.OfType<ProjectResource>().ToList())
+        {
+            builder.CreateResourceBuilder(project)
+                .WithEnvironment("OTEL_EXPORTER_OTLP_ENDPOINT", Traces.Url.ToString().TrimEnd('/'))
+                .WithEnvironment("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf")
+                .WithEnvironment("OTEL_BSP_SCHEDULE_DELAY", "200");
+        }
+
         _app = await builder.BuildAsync(timeout.Token);
         await _app.StartAsync(timeout.Token);
     }
@@ -26,6 +40,11 @@ public sealed class AppHostFixture : IAsyncLifetime
         if (_app is not null)
         {
             await _app.DisposeAsync();
+        }
+
+        if (Traces is not null)
+        {
+            await Traces.DisposeAsync();
         }
     }
 }

@@ -8,6 +8,7 @@ using Aspire.Hosting.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using MlApp.AppHost.LocalAws.Lambda;
 using MlApp.Model;
+using MlApp.Tests.Support;
 using MlApp.Tests.Unit.Model;
 
 namespace MlApp.Tests.EndToEnd;
@@ -122,6 +123,42 @@ public sealed class RealtimeTests(AppHostFixture fixture) : IAsyncLifetime
             {
                 response.Dispose();
             }
+        }
+    }
+
+    [Fact]
+    public async Task One_trace_runs_from_the_web_request_through_the_function_to_the_predictor()
+    {
+        using var response = await _web.PostAsJsonAsync("/api/predict", new { input = Example() });
+        await ReadPredictionsAsync(response);
+
+        var predictor = await WaitForSpanAsync(span => span.Name == "predictor.PredictBatch"
+            && Spans().Any(web => web.TraceId == span.TraceId && web.Name.StartsWith("POST /api/predict", StringComparison.Ordinal)));
+        var trace = Spans().Where(span => span.TraceId == predictor.TraceId).ToList();
+        var webRequest = trace.Single(span => span.Name.StartsWith("POST /api/predict", StringComparison.Ordinal));
+        var invoke = trace.Single(span => span.Name == "invoke realtime function");
+        var invokeCall = trace.Single(span => span.Name == "POST");
+        var invocation = trace.Single(span => span.Name == "predict invocation");
+
+        Assert.Equal(webRequest.SpanId, invoke.ParentSpanId);
+        Assert.Equal(invoke.SpanId, invokeCall.ParentSpanId);
+        Assert.Equal(invoke.SpanId, invocation.ParentSpanId);
+        Assert.Equal(invocation.SpanId, predictor.ParentSpanId);
+    }
+
+    private IReadOnlyCollection<ExportedSpan> Spans() => fixture.Traces.Spans;
+
+    private async Task<ExportedSpan> WaitForSpanAsync(Func<ExportedSpan, bool> match)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (true)
+        {
+            if (Spans().FirstOrDefault(match) is { } span)
+            {
+                return span;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(100), timeout.Token);
         }
     }
 

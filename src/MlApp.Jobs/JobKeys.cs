@@ -21,6 +21,13 @@ public static partial class JobKeys
 
     public static string InputKey(string ownerId, string jobId) => $"inputs/{RequireOwnerId(ownerId)}/{RequireJobId(jobId)}.csv";
 
+    /// <summary>
+    /// Where one upload for a job is stored. Each upload gets its own object, so two racing uploads that carry the same
+    /// idempotency key never overwrite each other's input: the one whose job is created wins, the other is deleted.
+    /// </summary>
+    public static string UploadKey(string ownerId, string jobId, Guid uploadId) =>
+        $"inputs/{RequireOwnerId(ownerId)}/{RequireJobId(jobId)}/{uploadId:N}.csv";
+
     /// <summary>Deterministic, so a replayed job overwrites its own result instead of leaving a second one.</summary>
     public static string ResultKey(string ownerId, string jobId) => $"results/{RequireOwnerId(ownerId)}/{RequireJobId(jobId)}.csv";
 

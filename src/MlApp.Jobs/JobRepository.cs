@@ -27,7 +27,7 @@ public sealed class JobRepository(IAmazonDynamoDB dynamo, IOptions<JobsOptions> 
             CreatedAt = now,
             UpdatedAt = now,
             DueAt = DateTimeOffset.FromUnixTimeMilliseconds(now.ToUnixTimeMilliseconds()),
-            InputKey = JobKeys.InputKey(submission.OwnerId, submission.JobId),
+            InputKey = submission.InputKey ?? JobKeys.InputKey(submission.OwnerId, submission.JobId),
             RowsTotal = submission.RowsTotal,
             TraceParent = submission.TraceParent,
             IdempotencyKey = submission.IdempotencyKey,

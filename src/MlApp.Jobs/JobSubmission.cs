@@ -5,6 +5,9 @@ public sealed record JobSubmission
 {
     public required string OwnerId { get; init; }
     public required string JobId { get; init; }
+
+    /// <summary>Where the input is; <see cref="JobKeys.InputKey"/> when not given.</summary>
+    public string? InputKey { get; init; }
     public long? RowsTotal { get; init; }
     public string? TraceParent { get; init; }
     public string? IdempotencyKey { get; init; }

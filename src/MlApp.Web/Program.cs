@@ -1,4 +1,5 @@
 using MlApp.Web;
+using MlApp.Web.Jobs;
 using MlApp.Web.Predictions;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -8,7 +9,10 @@ builder.AddMlAppWeb();
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
 app.MapDefaultEndpoints();
 app.MapPredictApi();
+app.MapJobsApi();
 app.MapGet("/", () => "MlApp is running.");
 app.Run();

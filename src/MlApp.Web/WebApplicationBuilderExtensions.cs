@@ -1,6 +1,8 @@
 using MlApp.Jobs;
 using MlApp.Jobs.Lambda;
 using MlApp.Model;
+using MlApp.Web.Jobs;
+using MlApp.Web.Owners;
 using MlApp.Web.Predictions;
 
 namespace MlApp.Web;
@@ -19,6 +21,12 @@ public static class WebApplicationBuilderExtensions
             .BindConfiguration(PredictOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        builder.Services.AddOptions<UploadOptions>()
+            .BindConfiguration(UploadOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton<JobUpload>();
+        builder.Services.AddOwnerIdentity();
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, PredictJsonContext.Default));
         return builder;
     }

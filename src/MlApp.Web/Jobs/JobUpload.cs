@@ -1,0 +1,136 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+using MlApp.Jobs;
+using MlApp.Model;
+
+namespace MlApp.Web.Jobs;
+
+/// <summary>
+/// Takes a multipart CSV upload to a queued job: the header is checked against the model's schema before anything is
+/// stored, the file streams to its own S3 object with the caps enforced on the way, and only then is the job created,
+/// conditionally. Whatever fails, no job points at a partial input and no orphan object stays behind.
+/// </summary>
+public sealed class JobUpload(JobRepository jobs, JobFiles files, ModelCard card, IOptions<UploadOptions> options, TimeProvider time)
+{
+    public const string FileField = "file";
+
+    private readonly UploadOptions _limits = options.Value;
+
+    public async Task<UploadOutcome> SubmitAsync(HttpContext context, string ownerId, string? idempotencyKey, CancellationToken cancellationToken)
+    {
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
+        {
+            // The streaming caps below are the real limit; leave room for the multipart framing around the file.
+            bodySize.MaxRequestBodySize = _limits.MaxBytes + 64 * 1024;
+        }
+
+        var section = await FindFileSectionAsync(context.Request, cancellationToken);
+        if (section is null)
+        {
+            return Reject(StatusCodes.Status400BadRequest, "No file was uploaded.", $"Send multipart/form-data with the CSV in a file field named '{FileField}'.");
+        }
+
+        await using var upload = new CsvUploadStream(section.Body, _limits.MaxBytes, _limits.MaxRows);
+        try
+        {
+            if (CheckHeader(await upload.ReadHeaderAsync(cancellationToken)) is { } headerProblem)
+            {
+                return headerProblem;
+            }
+
+            var jobId = JobKeys.NewJobId(ownerId, idempotencyKey, time);
+            if (idempotencyKey is not null && await jobs.GetAsync(ownerId, jobId, cancellationToken) is { } earlier)
+            {
+                await upload.CopyToAsync(Stream.Null, cancellationToken);
+                return SameRequest(earlier, upload.Fingerprint);
+            }
+
+            return await StoreAsync(upload, ownerId, jobId, idempotencyKey, cancellationToken);
+        }
+        catch (UploadRejectedException e)
+        {
+            return Reject(e.Status, "The file was refused.", e.Message);
+        }
+    }
+
+    private async Task<UploadOutcome> StoreAsync(CsvUploadStream upload, string ownerId, string jobId, string? idempotencyKey, CancellationToken cancellationToken)
+    {
+        var inputKey = JobKeys.UploadKey(ownerId, jobId, Guid.NewGuid());
+        await files.UploadAsync(inputKey, upload, "text/csv", cancellationToken);
+        if (upload.DataRows == 0)
+        {
+            await files.DeleteAsync(inputKey, CancellationToken.None);
+            return Reject(StatusCodes.Status400BadRequest, "The file has no data rows.", "The CSV has a header but no rows to predict.");
+        }
+
+        var creation = await jobs.CreateAsync(new JobSubmission
+        {
+            OwnerId = ownerId,
+            JobId = jobId,
+            InputKey = inputKey,
+            RowsTotal = upload.DataRows,
+            TraceParent = Activity.Current?.Id,
+            IdempotencyKey = idempotencyKey,
+            RequestFingerprint = upload.Fingerprint,
+            ModelVersion = card.Version,
+        }, cancellationToken);
+
+        if (creation.Created)
+        {
+            return new UploadOutcome.Created(JobView.From(creation.Job));
+        }
+
+        // A racing try with the same key created the job first; this copy of the input is not needed.
+        await files.DeleteAsync(inputKey, CancellationToken.None);
+        return SameRequest(creation.Job, upload.Fingerprint);
+    }
+
+    private UploadOutcome? CheckHeader(string? header)
+    {
+        if (header is null)
+        {
+            return Reject(StatusCodes.Status400BadRequest, "The file is empty.", "Upload a CSV whose first row names the model's inputs.");
+        }
+
+        var reader = CsvFeatureReader.Create(card, CsvHeader.Split(header));
+        return reader.IsValid
+            ? null
+            : Reject(StatusCodes.Status400BadRequest, "The header row does not match the model's inputs.", reader.ErrorText,
+                new Dictionary<string, string[]> { ["header"] = reader.Errors.Select(error => error.Message).ToArray() });
+    }
+
+    private static UploadOutcome SameRequest(Job earlier, string fingerprint) => earlier.RequestFingerprint == fingerprint
+        ? new UploadOutcome.Replayed(JobView.From(earlier))
+        : Reject(StatusCodes.Status422UnprocessableEntity, "The idempotency key was used for a different file.",
+            $"Job {earlier.JobId} was created with this Idempotency-Key from other content. Use a new key for a new file.");
+
+    private static UploadOutcome.Rejected Reject(int status, string title, string detail, IDictionary<string, string[]>? errors = null) =>
+        new(status, title, detail, errors);
+
+    private static async Task<MultipartSection?> FindFileSectionAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType)
+            || !contentType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
+            || HeaderUtilities.RemoveQuotes(contentType.Boundary).Value is not { Length: > 0 } boundary)
+        {
+            return null;
+        }
+
+        // No per-section limit here: CsvUploadStream enforces the configured caps with a clear message.
+        var reader = new MultipartReader(boundary, request.Body) { BodyLengthLimit = null };
+        while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
+        {
+            if (ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
+                && disposition.IsFileDisposition()
+                && HeaderUtilities.RemoveQuotes(disposition.Name).Value == FileField)
+            {
+                return section;
+            }
+        }
+
+        return null;
+    }
+}

@@ -71,22 +71,6 @@ public sealed class ModelFromS3Tests : IAsyncLifetime
         }
     }
 
-    private async Task<IHost> StartAsync(string s3Uri)
-    {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Model:S3Uri"] = s3Uri });
-        builder.Services.AddSingleton<IAmazonS3>(_aws.S3);
-        builder.AddModel();
-        var host = builder.Build();
-        try
-        {
-            await host.StartAsync();
-            return host;
-        }
-        catch
-        {
-            host.Dispose();
-            throw;
-        }
-    }
+    private Task<IHost> StartAsync(string s3Uri) =>
+        ModelHost.StartAsync(new Dictionary<string, string?> { ["Model:S3Uri"] = s3Uri }, _aws.S3);
 }

@@ -1,12 +1,6 @@
 using System.Collections.Concurrent;
-using System.Net;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace MlApp.Tests.Support;
 
@@ -26,11 +20,7 @@ public sealed class OtlpTraceReceiver : IAsyncDisposable
     public static async Task<OtlpTraceReceiver> StartAsync()
     {
         var receiver = new OtlpTraceReceiver();
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
-        app.MapPost("/v1/traces", async (HttpRequest request) =>
+        (receiver._app, receiver.Url) = await LoopbackWebApp.StartAsync(app => app.MapPost("/v1/traces", async (HttpRequest request) =>
         {
             using var body = new MemoryStream();
             await request.Body.CopyToAsync(body);
@@ -41,10 +31,7 @@ public sealed class OtlpTraceReceiver : IAsyncDisposable
 
             // An empty ExportTraceServiceResponse.
             return Results.Bytes([], "application/x-protobuf");
-        });
-        await app.StartAsync();
-        receiver._app = app;
-        receiver.Url = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
+        }));
         return receiver;
     }
 

@@ -1,13 +1,8 @@
 using System.Collections.Concurrent;
-using System.Net;
 using System.Threading.Channels;
+using MlApp.Tests.Support;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace MlApp.Tests.Integration.Runtime;
 
@@ -28,29 +23,24 @@ public sealed class TestRuntimeApi : IAsyncDisposable
     public static async Task<TestRuntimeApi> StartAsync()
     {
         var api = new TestRuntimeApi();
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
-
-        app.MapGet("/2018-06-01/runtime/invocation/next", async (HttpContext context) =>
+        var (app, address) = await LoopbackWebApp.StartAsync(routes =>
         {
-            var next = await api._events.Reader.ReadAsync(context.RequestAborted);
-            context.Response.Headers["Lambda-Runtime-Aws-Request-Id"] = next.RequestId;
-            context.Response.Headers["Lambda-Runtime-Deadline-Ms"] = next.DeadlineMs.ToString();
-            context.Response.Headers["Lambda-Runtime-Invoked-Function-Arn"] = "arn:aws:lambda:us-east-1:123456789012:function:test";
-            context.Response.Headers["Lambda-Runtime-Trace-Id"] = "Root=1-5759e988-bd862e3fe1be46a994272793;Sampled=1";
-            await context.Response.WriteAsync(next.Payload);
+            routes.MapGet("/2018-06-01/runtime/invocation/next", async (HttpContext context) =>
+            {
+                var next = await api._events.Reader.ReadAsync(context.RequestAborted);
+                context.Response.Headers["Lambda-Runtime-Aws-Request-Id"] = next.RequestId;
+                context.Response.Headers["Lambda-Runtime-Deadline-Ms"] = next.DeadlineMs.ToString();
+                context.Response.Headers["Lambda-Runtime-Invoked-Function-Arn"] = "arn:aws:lambda:us-east-1:123456789012:function:test";
+                context.Response.Headers["Lambda-Runtime-Trace-Id"] = "Root=1-5759e988-bd862e3fe1be46a994272793;Sampled=1";
+                await context.Response.WriteAsync(next.Payload);
+            });
+            routes.MapPost("/2018-06-01/runtime/{**path}", async (HttpContext context, string path) =>
+            {
+                var body = await new StreamReader(context.Request.Body).ReadToEndAsync();
+                api.Post(path).TrySetResult((body, context.Request.Headers["Lambda-Runtime-Function-Error-Type"].FirstOrDefault()));
+                context.Response.StatusCode = StatusCodes.Status202Accepted;
+            });
         });
-        app.MapPost("/2018-06-01/runtime/{**path}", async (HttpContext context, string path) =>
-        {
-            var body = await new StreamReader(context.Request.Body).ReadToEndAsync();
-            api.Post(path).TrySetResult((body, context.Request.Headers["Lambda-Runtime-Function-Error-Type"].FirstOrDefault()));
-            context.Response.StatusCode = StatusCodes.Status202Accepted;
-        });
-
-        await app.StartAsync();
-        var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
         api._app = app;
         api.RuntimeApi = address.Authority;
         return api;

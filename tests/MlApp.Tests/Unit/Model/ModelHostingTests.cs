@@ -116,33 +116,7 @@ public sealed class ModelHostingTests
         Assert.False(S3ModelLocation.TryParse(uri, out _));
     }
 
-    private static HostApplicationBuilder Builder(Dictionary<string, string?> settings, IAmazonS3? s3 = null)
-    {
-        // No defaults: the machine's environment (a Model__Path set in a shell) must not change what the test loads.
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Configuration.AddInMemoryCollection(settings);
-        if (s3 is not null)
-        {
-            builder.Services.AddSingleton(s3);
-        }
+    private static HostApplicationBuilder Builder(Dictionary<string, string?> settings) => ModelHost.Builder(settings);
 
-        return builder;
-    }
-
-    private static async Task<IHost> StartAsync(Dictionary<string, string?> settings, IAmazonS3? s3 = null)
-    {
-        var builder = Builder(settings, s3);
-        builder.AddModel();
-        var host = builder.Build();
-        try
-        {
-            await host.StartAsync();
-            return host;
-        }
-        catch
-        {
-            host.Dispose();
-            throw;
-        }
-    }
+    private static Task<IHost> StartAsync(Dictionary<string, string?> settings) => ModelHost.StartAsync(settings);
 }

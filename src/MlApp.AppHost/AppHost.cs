@@ -1,4 +1,5 @@
 using MlApp.AppHost.LocalAws;
+using MlApp.AppHost.LocalAws.Ecs;
 using MlApp.AppHost.LocalAws.Lambda;
 
 var builder = DistributedApplication.CreateBuilder(args);
@@ -14,8 +15,10 @@ var realtime = builder.AddProject<Projects.MlApp_RealtimeFunction>("realtime-fun
     .WithReplicas(2)
     .WithLocalAws(aws);
 
-// Batch prediction: drains the job queue, then exits; started on demand (later by the ECS emulator's RunTask).
-builder.AddProject<Projects.MlApp_BatchJob>("batch-job")
+// Batch prediction: a task that drains the job queue and exits; RunTask starts it (locally through the ECS emulator).
+var ecs = isLocal ? builder.AddEcsEmulator() : null;
+var batch = builder.AddProject<Projects.MlApp_BatchJob>("batch-job")
+    .AsEcsTask(ecs, family: "batch-job")
     .WithLocalAws(aws)
     .WithExplicitStart();
 
@@ -23,6 +26,7 @@ builder.AddProject<Projects.MlApp_BatchJob>("batch-job")
 builder.AddProject<Projects.MlApp_Web>("web")
     .WithLocalAws(aws)
     .WithFunction(realtime, lambda)
+    .WithEcs(ecs, batch)
     .WithHttpEndpoint()
     .WithReplicas(2)
     .WithHttpHealthCheck("/health")

@@ -3,19 +3,36 @@ using MlApp.Jobs;
 namespace MlApp.BatchJob;
 
 /// <summary>
-/// The batch task's life: look at the queue, work while there is work, then stop the process so Fargate stops billing.
-/// Until the batch runner lands (issue 5) it reports what waits and exits.
+/// The batch task's life: claim a job, run it, repeat; when nothing is claimable, stop the process so Fargate stops
+/// billing (exit 0). On a stop request it claims nothing more, and the job in hand is given back to the queue.
 /// </summary>
-public sealed partial class QueueDrainer(JobQueue queue, IHostApplicationLifetime lifetime, ILogger<QueueDrainer> logger) : BackgroundService
+public sealed partial class QueueDrainer(
+    JobQueue queue,
+    JobRunner runner,
+    IConfiguration configuration,
+    IHostApplicationLifetime lifetime,
+    ILogger<QueueDrainer> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var counts = new Dictionary<JobOutcome, int>();
         try
         {
-            var waiting = await queue.CountDueAsync(stoppingToken);
-            LogQueueDepth(waiting);
+            var workerId = await WorkerIdentity.ResolveAsync(configuration[WorkerIdentity.MetadataVariable], handler: null, stoppingToken);
+            LogStarted(workerId);
+            while (!stoppingToken.IsCancellationRequested && await queue.TryClaimNextAsync(workerId, stoppingToken) is { } lease)
+            {
+                var outcome = await runner.RunAsync(lease, stoppingToken);
+                counts[outcome] = counts.GetValueOrDefault(outcome) + 1;
+            }
+
+            LogDone(stoppingToken.IsCancellationRequested ? "a stop was requested" : "nothing is left to claim", Summary(counts));
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            LogDone("a stop was requested", Summary(counts));
+        }
+        catch (Exception e)
         {
             LogQueueUnreachable(e);
             Environment.ExitCode = 1;
@@ -26,9 +43,15 @@ public sealed partial class QueueDrainer(JobQueue queue, IHostApplicationLifetim
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "{Waiting} jobs are due; nothing is left for this task, so it exits")]
-    private partial void LogQueueDepth(int waiting);
+    private static string Summary(Dictionary<JobOutcome, int> counts) =>
+        counts.Count == 0 ? "no jobs" : string.Join(", ", counts.Select(pair => $"{pair.Value} {pair.Key}"));
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "The job queue could not be read; the task exits with code 1 so the failure is visible")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Batch worker {WorkerId} started; claiming jobs")]
+    private partial void LogStarted(string workerId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Batch worker exits because {Reason}; jobs: {Summary}")]
+    private partial void LogDone(string reason, string summary);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The job queue could not be used; the task exits with code 1 so the failure is visible")]
     private partial void LogQueueUnreachable(Exception exception);
 }

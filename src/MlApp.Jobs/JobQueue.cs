@@ -135,6 +135,27 @@ public sealed class JobQueue(IAmazonDynamoDB dynamo, IOptions<JobsOptions> optio
         }, cancellationToken);
     }
 
+    /// <summary>
+    /// Gives a held job back unfinished (the worker was told to stop): QUEUED and due at once, so the next worker need not
+    /// wait for the lease to lapse. The interrupted claim is refunded, because a stop request says nothing about the job.
+    /// Throws <see cref="JobLeaseLostException"/> when the job is no longer ours.
+    /// </summary>
+    public Task<Job> ReleaseAsync(JobLease lease, CancellationToken cancellationToken)
+    {
+        const string Update =
+            $"SET #{Status} = :queued, #{DueAt} = :nowMs, #{UpdatedAt} = :now, #{RowsDone} = :zero, #{Attempts} = #{Attempts} - :one " +
+            $"REMOVE #{LeaseOwner}, #{LeaseExpiresAt}";
+        var now = time.GetUtcNow();
+        return UpdateHeldAsync(lease, Update, new()
+        {
+            [":queued"] = JobItem.S(JobStatus.Queued.ToStored()),
+            [":nowMs"] = JobItem.EpochMs(now),
+            [":now"] = JobItem.Time(now),
+            [":zero"] = JobItem.N(0),
+            [":one"] = JobItem.N(1),
+        }, cancellationToken);
+    }
+
     private async Task<IReadOnlyList<QueueCandidate>> FindDueAsync(CancellationToken cancellationToken)
     {
         var nowMs = JobItem.EpochMs(time.GetUtcNow());

@@ -1,6 +1,8 @@
 using MlApp.Jobs;
+using MlApp.Jobs.Ecs;
 using MlApp.Jobs.Lambda;
 using MlApp.Model;
+using MlApp.Web.Dispatch;
 using MlApp.Web.Jobs;
 using MlApp.Web.Owners;
 using MlApp.Web.Predictions;
@@ -26,6 +28,13 @@ public static class WebApplicationBuilderExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddSingleton<JobUpload>();
+        builder.AddEcsClient();
+        builder.Services.AddOptions<DispatchOptions>()
+            .BindConfiguration(DispatchOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton<JobDispatcher>();
+        builder.Services.AddHostedService<DispatchSafetyNet>();
         builder.Services.AddOwnerIdentity();
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, PredictJsonContext.Default));
         return builder;

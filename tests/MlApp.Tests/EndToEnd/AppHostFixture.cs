@@ -11,6 +11,8 @@ public sealed class AppHostFixture : IAsyncLifetime
     /// <summary>How long any single wait on the running app may take before the test fails instead of hanging.</summary>
     public static readonly TimeSpan WaitTimeout = TimeSpan.FromSeconds(90);
 
+    public static readonly TimeSpan SafetyNetInterval = TimeSpan.FromSeconds(3);
+
     private DistributedApplication? _app;
 
     /// <summary>Where every project exports its traces during the tests (the dashboard does not run under the testing builder).</summary>
@@ -30,6 +32,10 @@ public sealed class AppHostFixture : IAsyncLifetime
                 .WithEnvironment("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf")
                 .WithEnvironment("OTEL_BSP_SCHEDULE_DELAY", "200");
         }
+
+        // Short enough that a test can watch the safety net re-dispatch after a failed RunTask.
+        builder.CreateResourceBuilder(builder.Resources.OfType<ProjectResource>().Single(resource => resource.Name == "web"))
+            .WithEnvironment("Dispatch__SafetyNetInterval", SafetyNetInterval.ToString());
 
         _app = await builder.BuildAsync(timeout.Token);
         await _app.StartAsync(timeout.Token);

@@ -1,0 +1,25 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace MlApp.BatchJob;
+
+public static class BatchWorkerExtensions
+{
+    /// <summary>Registers the worker: its validated <c>BatchWorker</c> settings, the job runner and the loop that drains the queue.</summary>
+    public static IHostApplicationBuilder AddBatchWorker(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<BatchWorkerOptions>()
+            .BindConfiguration(BatchWorkerOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BatchWorkerOptions>, BatchWorkerOptionsValidator>());
+
+        // Read straight from configuration: the host reads its options while it is built, before settings are validated.
+        builder.Services.AddOptions<HostOptions>().Configure<IConfiguration>((host, configuration) => host.ShutdownTimeout =
+            configuration.GetValue($"{BatchWorkerOptions.SectionName}:{nameof(BatchWorkerOptions.StopTimeout)}", new BatchWorkerOptions().StopTimeout));
+
+        builder.Services.AddSingleton<JobRunner>();
+        builder.Services.AddHostedService<QueueDrainer>();
+        return builder;
+    }
+}

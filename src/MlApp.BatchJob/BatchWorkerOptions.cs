@@ -1,0 +1,31 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace MlApp.BatchJob;
+
+/// <summary>
+/// How the worker runs a job; bound from the <c>BatchWorker</c> section (env <c>BatchWorker__ChunkRows</c>, ...), which
+/// is the worker's own: the <c>Batch</c> section belongs to the dispatcher that starts the tasks.
+/// </summary>
+public sealed class BatchWorkerOptions
+{
+    public const string SectionName = "BatchWorker";
+
+    /// <summary>Input rows per model run: big enough for the batch speed-up, small enough that a chunk is quick to finish on a stop request.</summary>
+    [Range(1, 100_000)]
+    public int ChunkRows { get; set; } = 1024;
+
+    /// <summary>How often the lease is extended and progress recorded; at most a third of <c>Jobs:LeaseDuration</c>.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.050", "00:10:00")]
+    public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The longest row accepted. Bounds memory when a file is not CSV at all or a quote is never closed.</summary>
+    [Range(1024, 64 * 1024 * 1024)]
+    public int MaxRowCharacters { get; set; } = 1024 * 1024;
+
+    /// <summary>
+    /// How long a stop request (SIGTERM from ECS StopTask or a Spot interruption) may take; ECS kills the task 30 s after
+    /// SIGTERM by default, so this leaves room to give the job back and flush telemetry.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:02:00")]
+    public TimeSpan StopTimeout { get; set; } = TimeSpan.FromSeconds(25);
+}

@@ -1,0 +1,36 @@
+namespace MlApp.Jobs.Ecs;
+
+/// <summary>The body of <c>RunTask</c>; see the ECS API reference for each field.</summary>
+public sealed record RunTaskRequest
+{
+    public string? Cluster { get; init; }
+
+    public string? TaskDefinition { get; init; }
+
+    public string? LaunchType { get; init; }
+
+    /// <summary>1 to 10 tasks per call; ECS treats a missing count as 1.</summary>
+    public int? Count { get; init; }
+
+    public NetworkConfiguration? NetworkConfiguration { get; init; }
+
+    public TaskOverride? Overrides { get; init; }
+
+    public string? StartedBy { get; init; }
+
+    public string? Group { get; init; }
+
+    /// <summary>Idempotency: a repeated call with the same token returns the tasks of the first instead of starting more.</summary>
+    public string? ClientToken { get; init; }
+}
+
+/// <summary>
+/// What <c>RunTask</c> started and what it could not: a 200 can carry no task at all and only <see cref="Failures"/>
+/// (no Fargate capacity, a quota), so the caller must always look at both.
+/// </summary>
+public sealed record RunTaskResponse
+{
+    public IReadOnlyList<EcsTask> Tasks { get; init; } = [];
+
+    public IReadOnlyList<EcsFailure> Failures { get; init; } = [];
+}

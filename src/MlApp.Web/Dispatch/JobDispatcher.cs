@@ -1,0 +1,65 @@
+using Microsoft.Extensions.Options;
+using MlApp.Jobs;
+using MlApp.Jobs.Ecs;
+
+namespace MlApp.Web.Dispatch;
+
+/// <summary>
+/// Starts batch tasks (ECS RunTask) for the jobs that wait: the count follows the queue's depth and stays under the cap
+/// once the running tasks are counted. Several web replicas may decide at once; a task too many finds nothing and exits.
+/// </summary>
+public sealed partial class JobDispatcher(JobQueue queue, EcsClient ecs, IOptions<BatchOptions> options, ILogger<JobDispatcher> logger)
+{
+    private readonly BatchOptions _options = options.Value;
+    private readonly SemaphoreSlim _oneDecisionAtATime = new(1, 1);
+
+    /// <param name="knownWaiting">
+    /// Jobs the caller knows are waiting, e.g. 1 right after an enqueue: the queue index is eventually consistent and may
+    /// not show a job written a moment ago.
+    /// </param>
+    /// <returns>The number of tasks started.</returns>
+    public async Task<int> DispatchAsync(int knownWaiting, CancellationToken cancellationToken)
+    {
+        await _oneDecisionAtATime.WaitAsync(cancellationToken);
+        try
+        {
+            var waiting = Math.Max(knownWaiting, await queue.CountDueAsync(cancellationToken));
+            if (waiting == 0)
+            {
+                return 0;
+            }
+
+            var running = (await ecs.ListRunningTasksAsync(cancellationToken)).Count;
+            var count = Math.Min(
+                DispatchPlan.TasksToStart(waiting, running, _options.JobsPerTask, _options.MaxConcurrentTasks),
+                EcsClient.MaxTasksPerRunTask);
+            if (count == 0)
+            {
+                LogAtCap(waiting, running);
+                return 0;
+            }
+
+            var response = await ecs.RunTaskAsync(count, clientToken: null, overrides: null, cancellationToken);
+            foreach (var failure in response.Failures)
+            {
+                LogRunTaskFailure(failure.Reason ?? "unknown", failure.Detail ?? "", failure.Arn ?? "");
+            }
+
+            LogStarted(response.Tasks.Count, count, waiting, running);
+            return response.Tasks.Count;
+        }
+        finally
+        {
+            _oneDecisionAtATime.Release();
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Started {Started} of {Asked} batch tasks for {Waiting} waiting jobs ({Running} were running)")]
+    private partial void LogStarted(int started, int asked, int waiting, int running);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Waiting} jobs wait and {Running} batch tasks run: at the cap, none started")]
+    private partial void LogAtCap(int waiting, int running);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "RunTask could not start a task: {Reason} {Detail} {Arn}")]
+    private partial void LogRunTaskFailure(string reason, string detail, string arn);
+}

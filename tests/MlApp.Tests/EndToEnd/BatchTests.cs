@@ -1,0 +1,129 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using MlApp.AppHost.LocalAws.Ecs;
+using MlApp.Tests.Unit.Batch;
+using MlApp.Tests.Unit.Model;
+
+namespace MlApp.Tests.EndToEnd;
+
+/// <summary>The batch path through the running system: upload → DynamoDB → RunTask → ECS emulator → worker → S3 → download.</summary>
+[Collection(AppHostCollection.Name)]
+[Trait("Category", "EndToEnd")]
+public sealed class BatchTests(AppHostFixture fixture) : IAsyncLifetime
+{
+    private HttpClient _owner = null!;
+
+    private EcsEmulator Ecs => fixture.App.Services.GetRequiredService<DistributedApplicationModel>()
+        .Resources.OfType<EcsEmulatorResource>().Single().Emulator;
+
+    public async Task InitializeAsync()
+    {
+        using var timeout = new CancellationTokenSource(AppHostFixture.WaitTimeout);
+        await fixture.App.ResourceNotifications.WaitForResourceHealthyAsync("web", timeout.Token);
+        _owner = new HttpClient(new SocketsHttpHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false })
+        {
+            BaseAddress = fixture.App.GetEndpoint("web", "http"),
+            Timeout = AppHostFixture.WaitTimeout,
+        };
+    }
+
+    public Task DisposeAsync()
+    {
+        _owner.Dispose();
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task An_uploaded_csv_is_predicted_by_a_batch_task_and_the_result_downloads_and_matches()
+    {
+        var rows = PenguinCsv.Rows(300, badEvery: 40).ToList();
+        var startedAfter = DateTime.UtcNow;
+
+        var job = await SubmitAsync(PenguinCsv.Text(rows));
+        var done = await WaitForStatusAsync(job, "SUCCEEDED");
+        var result = await DownloadAsync(job);
+
+        Assert.Equal(300, done.GetProperty("rowsDone").GetInt64());
+        Assert.Equal(ExpectedResult.Text(TestModels.Penguins, PenguinCsv.Header, rows, chunkRows: 1024), result);
+        var ran = fixture.App.ResourceNotifications.TryGetCurrentState("batch-job", out var batch) ? batch.Snapshot : null;
+        Assert.NotNull(ran?.StartTimeStamp);
+        Assert.True(ran!.StartTimeStamp >= startedAfter.AddSeconds(-1), "the batch resource ran for this job");
+    }
+
+    [Fact]
+    public async Task A_job_stays_queued_while_RunTask_fails_and_the_safety_net_completes_it_later()
+    {
+        // A task still draining from an earlier test would take the job without any RunTask: let it finish first.
+        using (var idle = new CancellationTokenSource(AppHostFixture.WaitTimeout))
+        {
+            string[] idleStates = [KnownResourceStates.NotStarted, KnownResourceStates.Finished, KnownResourceStates.Exited];
+            await fixture.App.ResourceNotifications.WaitForResourceAsync("batch-job", e => idleStates.Contains(e.Snapshot.State?.Text), idle.Token);
+        }
+
+        Ecs.Faults.FailAll = true;
+        string job;
+        try
+        {
+            job = await SubmitAsync(PenguinCsv.Text(PenguinCsv.Rows(20)));
+            await Task.Delay(AppHostFixture.SafetyNetInterval * 2);
+            var waiting = await GetAsync(job);
+            Assert.Equal("QUEUED", waiting.GetProperty("status").GetString());
+        }
+        finally
+        {
+            Ecs.Faults.FailAll = false;
+        }
+
+        var done = await WaitForStatusAsync(job, "SUCCEEDED");
+        Assert.Equal(20, done.GetProperty("rowsDone").GetInt64());
+    }
+
+    private async Task<string> SubmitAsync(string csv)
+    {
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(Encoding.UTF8.GetBytes(csv));
+        file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+        form.Add(file, "file", "penguins.csv");
+        using var response = await _owner.PostAsync("/api/jobs", form);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.Created, $"{(int)response.StatusCode}: {body}");
+        return JsonDocument.Parse(body).RootElement.GetProperty("id").GetString()!;
+    }
+
+    private async Task<JsonElement> GetAsync(string job)
+    {
+        using var response = await _owner.GetAsync($"/api/jobs/{job}");
+        response.EnsureSuccessStatusCode();
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
+    }
+
+    private async Task<JsonElement> WaitForStatusAsync(string job, string status)
+    {
+        using var timeout = new CancellationTokenSource(AppHostFixture.WaitTimeout);
+        while (true)
+        {
+            var current = await GetAsync(job);
+            if (current.GetProperty("status").GetString() == status)
+            {
+                return current;
+            }
+
+            Assert.NotEqual("FAILED", current.GetProperty("status").GetString());
+            await Task.Delay(TimeSpan.FromMilliseconds(250), timeout.Token);
+        }
+    }
+
+    private async Task<string> DownloadAsync(string job)
+    {
+        using var redirect = await _owner.GetAsync($"/api/jobs/{job}/result");
+        Assert.Equal(HttpStatusCode.Redirect, redirect.StatusCode);
+        using var plain = new HttpClient();
+        return await plain.GetStringAsync(redirect.Headers.Location);
+    }
+}

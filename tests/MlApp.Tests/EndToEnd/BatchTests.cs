@@ -7,6 +7,7 @@ using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using MlApp.AppHost.LocalAws.Ecs;
+using MlApp.Tests.Support;
 using MlApp.Tests.Unit.Batch;
 using MlApp.Tests.Unit.Model;
 
@@ -54,6 +55,27 @@ public sealed class BatchTests(AppHostFixture fixture) : IAsyncLifetime
         var ran = fixture.App.ResourceNotifications.TryGetCurrentState("batch-job", out var batch) ? batch.Snapshot : null;
         Assert.NotNull(ran?.StartTimeStamp);
         Assert.True(ran!.StartTimeStamp >= startedAfter.AddSeconds(-1), "the batch resource ran for this job");
+    }
+
+    [Fact]
+    public async Task The_jobs_span_continues_the_trace_of_the_upload_that_submitted_it()
+    {
+        var job = await SubmitAsync(PenguinCsv.Text(PenguinCsv.Rows(10)));
+        await WaitForStatusAsync(job, "SUCCEEDED");
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        ExportedSpan? upload = null;
+        ExportedSpan? batch = null;
+        while (upload is null || batch is null)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(200), timeout.Token);
+            var spans = fixture.Traces.Spans.ToList();
+            batch = spans.FirstOrDefault(span => span.Name == "batch job" && spans.Any(parent => parent.SpanId == span.ParentSpanId
+                && parent.Name.StartsWith("POST /api/jobs", StringComparison.Ordinal)));
+            upload = batch is null ? null : spans.Single(span => span.SpanId == batch.ParentSpanId);
+        }
+
+        Assert.Equal(upload.TraceId, batch.TraceId);
     }
 
     [Fact]

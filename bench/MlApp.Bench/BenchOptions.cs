@@ -1,7 +1,10 @@
 namespace MlApp.Bench;
 
 /// <summary>Command-line settings shared by every scenario. <see cref="Quick"/> keeps a run well under two minutes.</summary>
-internal sealed record BenchOptions(bool Quick, string? ModelPath, int IntraOpThreads)
+/// <param name="AotPath">The published native function (<c>--aot-path</c>); unset: the default publish folder of the function project.</param>
+/// <param name="Aot">Run the realtime scenario's function instances from the native executable instead of the JIT build (<c>--aot</c>).</param>
+/// <param name="Direct">Send the realtime scenario's requests to the emulator's Invoke API instead of the web's /api/predict (<c>--direct</c>).</param>
+internal sealed record BenchOptions(bool Quick, string? ModelPath, int IntraOpThreads, string? AotPath = null, bool Aot = false, bool Direct = false)
 {
     public static BenchOptions Parse(IEnumerable<string> args)
     {
@@ -9,7 +12,10 @@ internal sealed record BenchOptions(bool Quick, string? ModelPath, int IntraOpTh
         return new BenchOptions(
             list.Contains("--quick"),
             Value(list, "--model-path"),
-            int.TryParse(Value(list, "--intra-op-threads"), out var threads) ? threads : 1);
+            int.TryParse(Value(list, "--intra-op-threads"), out var threads) ? threads : 1,
+            Value(list, "--aot-path"),
+            list.Contains("--aot"),
+            list.Contains("--direct"));
     }
 
     private static string? Value(List<string> args, string name)

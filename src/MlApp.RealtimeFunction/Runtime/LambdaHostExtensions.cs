@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OpenTelemetry.Trace;
 
@@ -6,7 +7,9 @@ namespace MlApp.RealtimeFunction.Runtime;
 public static class LambdaHostExtensions
 {
     /// <summary>Registers the Runtime API client for <c>AWS_LAMBDA_RUNTIME_API</c> and the loop around the given handler.</summary>
-    public static IHostApplicationBuilder AddLambdaRuntime<THandler>(this IHostApplicationBuilder builder)
+    // The handler is built by DI, so native AOT must keep its constructors.
+    public static IHostApplicationBuilder AddLambdaRuntime<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] THandler>(
+        this IHostApplicationBuilder builder)
         where THandler : class, ILambdaHandler
     {
         var runtimeApi = builder.Configuration["AWS_LAMBDA_RUNTIME_API"]

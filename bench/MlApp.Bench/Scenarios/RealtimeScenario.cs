@@ -1,0 +1,341 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Sockets;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using MlApp.AppHost.LocalAws;
+using MlApp.Model;
+
+namespace MlApp.Bench;
+
+/// <summary>
+/// Warm realtime latency as a caller sees it: requests of one row each from 100 concurrent clients to the web's
+/// <c>/api/predict</c>, which invokes the function through the Lambda emulator, served by two function instances
+/// (processes): the AppHost's local shape. The same rows through the predictor in this process are the floor; the
+/// difference is what validation, the hops and the queue cost. <c>--direct</c> skips the web and calls the Invoke API.
+/// </summary>
+internal sealed class RealtimeScenario : IScenario
+{
+    private const int Clients = 100;
+    private const int Instances = 2;
+    private const string FunctionName = "realtime-function";
+    private static readonly TimeSpan StartBudget = TimeSpan.FromSeconds(60);
+
+    /// <summary>How long one batch of requests may take; what is left unsent then counts as errors.</summary>
+    private static readonly TimeSpan LoadBudget = TimeSpan.FromMinutes(3);
+
+    public string Name => "realtime";
+
+    public string Description => "warm latency via web /api/predict -> Lambda emulator -> 2 function instances, vs in process";
+
+    public async Task<BenchResult> RunAsync(BenchOptions options, CancellationToken cancellationToken)
+    {
+        var requests = options.Scaled(10_000, 1_000);
+        using var predictor = OnnxPredictor.Load(options.ModelPath ?? ModelFolder.DefaultPath, options.IntraOpThreads);
+        var rows = BenchPayloads.SampleRows(predictor.Card, requests, seed: 42);
+        var bodies = rows.Select(row => JsonSerializer.SerializeToUtf8Bytes(new JsonObject { ["inputs"] = new JsonArray(row.DeepClone()) })).ToArray();
+        var reader = new JsonFeatureReader(predictor.Card);
+        var features = rows.Select(row => reader.Read(JsonSerializer.SerializeToElement(row)).Value
+            ?? throw new InvalidOperationException($"A sampled row is not valid for the card: {row.ToJsonString()}")).ToArray();
+
+        var inProcess = InProcess(predictor, features);
+        Console.WriteLine($"in process: p50 {Stats.Percentile(inProcess, 50):F3} ms, p99 {Stats.Percentile(inProcess, 99):F3} ms over {features.Length} rows, one at a time");
+
+        var function = options.Aot
+            ? FunctionBuild.Aot(options.AotPath) ?? throw new InvalidOperationException($"--aot: no native build at {FunctionBuild.AotPath(options.AotPath)}; publish it first.")
+            : FunctionBuild.Jit();
+        await using var lambda = await LocalLambda.StartAsync(cancellationToken);
+        lambda.AddFunction(FunctionName);
+        var processes = new List<ChildProcess>();
+        try
+        {
+            using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            budget.CancelAfter(StartBudget);
+            for (var instance = 0; instance < Instances; instance++)
+            {
+                processes.Add(function.Start(lambda, FunctionName, options.ModelPath));
+            }
+
+            await Task.WhenAll(processes.Select(process => process.ModelLoadMsAsync(budget.Token)));
+            Console.WriteLine($"{Instances} {function.Kind} instances up: {function.Describe()}");
+
+            Uri target;
+            string path;
+            if (options.Direct)
+            {
+                (target, path) = (lambda.Url, LocalLambda.InvokePath(FunctionName));
+                Console.WriteLine($"via the emulator's Invoke API: {lambda.Url}{path}");
+            }
+            else
+            {
+                var web = StartWeb(lambda, options.ModelPath, out target);
+                processes.Add(web);
+                await WaitUntilHealthyAsync(web, target, budget.Token);
+                path = "api/predict";
+                Console.WriteLine($"via the web: {target}{path} -> {lambda.Url}{LocalLambda.InvokePath(FunctionName)}");
+            }
+
+            using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = Clients })
+            {
+                BaseAddress = target,
+                Timeout = TimeSpan.FromSeconds(30),
+            };
+
+            var warmup = await LoadAsync(http, path, bodies, options.Scaled(1_000, 200), Clients, cancellationToken);
+            Console.WriteLine($"warm-up: {warmup.Latencies.Count} requests, {warmup.Errors} errors");
+
+            // One client at a time: the cost of the hops without any queue in front of the two instances.
+            var serial = await LoadAsync(http, path, bodies, options.Scaled(1_000, 200), 1, cancellationToken);
+            Report("1 client", serial);
+
+            var load = await LoadAsync(http, path, bodies, requests, Clients, cancellationToken);
+            Report($"{Clients} clients", load);
+
+            var p50 = Stats.Percentile(load.Latencies, 50);
+            var p99 = Stats.Percentile(load.Latencies, 99);
+            return new BenchResult(Name)
+                .Add("p50_ms", p50)
+                .Add("p99_ms", p99)
+                .Add("inproc_p50_ms", Stats.Percentile(inProcess, 50), "F3")
+                .Add("overhead_p50_ms", p50 - Stats.Percentile(inProcess, 50))
+                .Add("overhead_p99_ms", p99 - Stats.Percentile(inProcess, 99))
+                .Add("errors", load.Errors, "F0")
+                .Add("rps", load.Latencies.Count / load.Elapsed.TotalSeconds, "F0")
+                .Add("serial_p50_ms", Stats.Percentile(serial.Latencies, 50))
+                .Add("serial_p99_ms", Stats.Percentile(serial.Latencies, 99));
+        }
+        finally
+        {
+            foreach (var process in processes)
+            {
+                await process.DisposeAsync();
+            }
+        }
+    }
+
+    private static List<double> InProcess(IPredictor predictor, IReadOnlyList<FeatureRow> rows)
+    {
+        foreach (var row in rows.Take(1_000))
+        {
+            predictor.Predict(row);
+        }
+
+        var latencies = new List<double>(rows.Count);
+        foreach (var row in rows)
+        {
+            var start = Stopwatch.GetTimestamp();
+            predictor.Predict(row);
+            latencies.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+        }
+
+        return latencies;
+    }
+
+    /// <summary>
+    /// The web as the AppHost runs it, pointed at the emulator. Its job and batch settings are required at start, but
+    /// /api/predict never reaches DynamoDB, S3 or ECS: those endpoints are a closed port on loopback, so nothing the web
+    /// might try in the background (its dispatch safety net) leaves the machine.
+    /// </summary>
+    private static ChildProcess StartWeb(LocalLambda lambda, string? modelPath, out Uri url)
+    {
+        var dll = Path.Combine(RepositoryPaths.BuildOutput("MlApp.Web"), "MlApp.Web.dll");
+        if (!File.Exists(dll))
+        {
+            throw new InvalidOperationException($"No web build at {dll}: build the bench (or the solution) in the same configuration first, or use --direct.");
+        }
+
+        url = new Uri($"http://127.0.0.1:{FreeLoopbackPort()}/");
+        var nowhere = $"http://127.0.0.1:{FreeLoopbackPort()}/";
+        var environment = new Dictionary<string, string?>
+        {
+            ["ASPNETCORE_URLS"] = url.ToString(),
+            ["AWS_ENDPOINT_URL"] = nowhere,
+            ["AWS_ENDPOINT_URL_DYNAMODB"] = nowhere,
+            ["AWS_ENDPOINT_URL_S3"] = nowhere,
+            ["AWS_ENDPOINT_URL_ECS"] = nowhere,
+            ["AWS_ENDPOINT_URL_LAMBDA"] = lambda.Url.ToString(),
+            ["AWS_REGION"] = LocalAwsNames.Region,
+            ["AWS_ACCESS_KEY_ID"] = LocalAwsNames.AccessKeyId,
+            ["AWS_SECRET_ACCESS_KEY"] = LocalAwsNames.SecretAccessKey,
+            ["Realtime__FunctionName"] = FunctionName,
+            ["Jobs__TableName"] = LocalAwsNames.TableName,
+            ["Jobs__BucketName"] = LocalAwsNames.BucketName,
+            ["Batch__Cluster"] = "bench",
+            ["Batch__TaskDefinition"] = "bench",
+            ["Batch__Subnets__0"] = "subnet-bench",
+            ["Dispatch__SafetyNetInterval"] = "01:00:00",
+            // Two console lines per request at Information would measure the console; production settings say Warning.
+            ["Logging__LogLevel__Microsoft.AspNetCore"] = "Warning",
+        };
+        if (modelPath is not null)
+        {
+            environment["Model__Path"] = Path.GetFullPath(modelPath);
+        }
+
+        return ChildProcess.Start("web", "dotnet", [dll], environment);
+    }
+
+    /// <summary>Waits for <c>/alive</c>, the process's own check: <c>/health</c> may also check stores that don't run here.</summary>
+    private static async Task WaitUntilHealthyAsync(ChildProcess web, Uri url, CancellationToken cancellationToken)
+    {
+        using var http = new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromSeconds(5) };
+        while (true)
+        {
+            if (web.Exited.IsCompleted)
+            {
+                throw new InvalidOperationException($"The web exited before it was healthy:{Environment.NewLine}{web.OutputTail()}");
+            }
+
+            try
+            {
+                using var response = await http.GetAsync("alive", cancellationToken);
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken);
+        }
+    }
+
+    private static int FreeLoopbackPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>
+    /// Sends <paramref name="count"/> requests from <paramref name="clients"/> concurrent clients, each sending its next
+    /// request as soon as the last one is answered. A request counts only when it is a 200 with one prediction.
+    /// </summary>
+    private static async Task<LoadResult> LoadAsync(HttpClient http, string path, byte[][] bodies, int count, int clients, CancellationToken stoppingToken)
+    {
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        budget.CancelAfter(LoadBudget);
+        var cancellationToken = budget.Token;
+        var latencies = new double[count];
+        var succeeded = new bool[count];
+        var next = -1;
+        string? firstError = null;
+        var stopwatch = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, clients).Select(_ => Task.Run(async () =>
+        {
+            for (var index = Interlocked.Increment(ref next); index < count && !cancellationToken.IsCancellationRequested; index = Interlocked.Increment(ref next))
+            {
+                var body = bodies[index % bodies.Length];
+                var start = Stopwatch.GetTimestamp();
+                try
+                {
+                    using var content = new ByteArrayContent(body);
+                    content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+                    using var response = await http.PostAsync(path, content, cancellationToken);
+                    var answer = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+                    latencies[index] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+                    succeeded[index] = response.StatusCode == HttpStatusCode.OK
+                        && !response.Headers.Contains("X-Amz-Function-Error")
+                        && BenchPayloads.HasPredictions(answer, body);
+                    if (!succeeded[index])
+                    {
+                        Interlocked.CompareExchange(ref firstError, $"{(int)response.StatusCode}: {System.Text.Encoding.UTF8.GetString(answer)}", null);
+                    }
+                }
+                catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !stoppingToken.IsCancellationRequested)
+                {
+                    Interlocked.CompareExchange(ref firstError, e.Message, null);
+                }
+            }
+        }, CancellationToken.None)));
+
+        stoppingToken.ThrowIfCancellationRequested();
+        if (budget.IsCancellationRequested)
+        {
+            Console.WriteLine($"stopped after {LoadBudget.TotalMinutes:F0} minutes; requests not answered by then count as errors");
+        }
+
+        if (firstError is not null)
+        {
+            Console.WriteLine($"first error: {firstError}");
+        }
+
+        var ok = Enumerable.Range(0, count).Where(index => succeeded[index]).Select(index => latencies[index]).ToList();
+        return ok.Count > 0
+            ? new LoadResult(ok, count - ok.Count, stopwatch.Elapsed)
+            : throw new InvalidOperationException($"None of {count} requests got a prediction; the first error: {firstError}");
+    }
+
+    private static void Report(string what, LoadResult result) => Console.WriteLine(
+        $"{what}: p50 {Stats.Percentile(result.Latencies, 50):F1} ms, p99 {Stats.Percentile(result.Latencies, 99):F1} ms, " +
+        $"{result.Latencies.Count / result.Elapsed.TotalSeconds:F0} requests/s, {result.Errors} errors of {result.Latencies.Count + result.Errors}");
+
+    private sealed record LoadResult(List<double> Latencies, int Errors, TimeSpan Elapsed);
+}
+
+/// <summary>Request bodies made from the model's own card, so the scenarios work for any model folder.</summary>
+internal static class BenchPayloads
+{
+    /// <summary><c>{"inputs": [row]}</c> with the card's example values: the envelope the web sends the function.</summary>
+    public static byte[] ExampleEnvelope(string? modelPath)
+    {
+        var card = ModelCardJson.Load(Path.Combine(modelPath ?? ModelFolder.DefaultPath, ModelFolder.CardFileName));
+        var row = new JsonObject();
+        foreach (var field in card.Inputs)
+        {
+            var value = field.Example ?? (field.IsNumeric ? (FeatureValue)(field.Minimum ?? 0) : field.Categories![0]);
+            row[field.Name] = value.IsCategory ? JsonValue.Create(value.Category) : JsonValue.Create(value.Number);
+        }
+
+        return JsonSerializer.SerializeToUtf8Bytes(new JsonObject { ["inputs"] = new JsonArray(row) });
+    }
+
+    /// <summary>Rows with every field inside the card's ranges and categories, the same for every run with the same seed.</summary>
+    public static List<JsonObject> SampleRows(ModelCard card, int count, int seed)
+    {
+        var random = new Random(seed);
+        return [.. Enumerable.Range(0, count).Select(_ =>
+        {
+            var row = new JsonObject();
+            foreach (var field in card.Inputs)
+            {
+                row[field.Name] = field.Type switch
+                {
+                    FieldType.Category => JsonValue.Create(field.Categories![random.Next(field.Categories.Count)]),
+                    FieldType.Integer => JsonValue.Create(Math.Round(Between(random, field))),
+                    _ => JsonValue.Create(Math.Round(Between(random, field), 1)),
+                };
+            }
+
+            return row;
+        })];
+    }
+
+    /// <summary>Whether an answer is a prediction envelope with one prediction per input row of the request.</summary>
+    public static bool HasPredictions(byte[] answer, byte[] request)
+    {
+        try
+        {
+            using var response = JsonDocument.Parse(answer);
+            using var sent = JsonDocument.Parse(request);
+            return response.RootElement.TryGetProperty("predictions", out var predictions)
+                && predictions.ValueKind == JsonValueKind.Array
+                && predictions.GetArrayLength() == sent.RootElement.GetProperty("inputs").GetArrayLength();
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    private static double Between(Random random, InputField field)
+    {
+        var minimum = field.Minimum ?? 0;
+        var maximum = field.Maximum ?? minimum + 1;
+        return minimum + (random.NextDouble() * (maximum - minimum));
+    }
+}

@@ -1,0 +1,125 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Logging.Abstractions;
+using MlApp.AppHost.LocalAws.Lambda;
+
+namespace MlApp.Bench;
+
+/// <summary>
+/// A process the bench started. Its output is kept (the last lines, for error messages) and read for the model's load
+/// time; disposing kills it with its children and waits for it, so nothing outlives a scenario.
+/// </summary>
+internal sealed partial class ChildProcess : IAsyncDisposable
+{
+    private const int KeptLines = 100;
+
+    private readonly Process process;
+    private readonly string name;
+    private readonly Queue<string> lines = new();
+    private readonly TaskCompletionSource<double> modelLoaded = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private ChildProcess(Process process, string name)
+    {
+        this.process = process;
+        this.name = name;
+    }
+
+    /// <summary>Completes when the process ends, whatever the reason.</summary>
+    public Task Exited => exited.Task;
+
+    public static ChildProcess Start(string name, string fileName, IEnumerable<string> arguments, IReadOnlyDictionary<string, string?> environment)
+    {
+        var info = new ProcessStartInfo(fileName, arguments)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+
+        // Nothing of the bench's own environment (a collector, AWS settings) may change what is measured.
+        foreach (var key in info.Environment.Keys.Where(key => key.StartsWith("OTEL_", StringComparison.Ordinal) || key.StartsWith("AWS_", StringComparison.Ordinal)).ToList())
+        {
+            info.Environment.Remove(key);
+        }
+
+        foreach (var (key, value) in environment)
+        {
+            info.Environment[key] = value;
+        }
+
+        var process = new Process { StartInfo = info, EnableRaisingEvents = true };
+        var child = new ChildProcess(process, name);
+        process.OutputDataReceived += (_, line) => child.Keep(line.Data);
+        process.ErrorDataReceived += (_, line) => child.Keep(line.Data);
+        process.Exited += (_, _) => child.exited.TrySetResult();
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return child;
+    }
+
+    /// <summary>The load time from the model's own log line ("Loaded model ... in X ms").</summary>
+    public async Task<double> ModelLoadMsAsync(CancellationToken cancellationToken)
+    {
+        if (await Task.WhenAny(modelLoaded.Task, exited.Task).WaitAsync(cancellationToken) != modelLoaded.Task)
+        {
+            throw new InvalidOperationException($"{name} exited before it loaded its model:{Environment.NewLine}{OutputTail()}");
+        }
+
+        return await modelLoaded.Task;
+    }
+
+    public string OutputTail()
+    {
+        lock (lines)
+        {
+            return string.Join(Environment.NewLine, lines);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            process.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException)
+        {
+            // It had already exited.
+        }
+
+        using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        await process.WaitForExitAsync(grace.Token);
+        process.Dispose();
+    }
+
+    private void Keep(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (lines)
+        {
+            lines.Enqueue(line);
+            if (lines.Count > KeptLines)
+            {
+                lines.Dequeue();
+            }
+        }
+
+        if (ModelLoadedLine().Match(line) is { Success: true } match)
+        {
+            modelLoaded.TrySetResult(double.Parse(match.Groups["ms"].Value, CultureInfo.InvariantCulture));
+        }
+    }
+
+    [GeneratedRegex(@"Loaded model .* in (?<ms>[0-9]+(\.[0-9]+)?) ms")]
+    private static partial Regex ModelLoadedLine();
+}

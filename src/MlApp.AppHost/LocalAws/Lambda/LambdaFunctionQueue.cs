@@ -31,6 +31,15 @@ internal sealed class LambdaFunctionQueue(LambdaFunctionSettings settings)
         _waiting.Writer.TryWrite(invocation);
     }
 
+    /// <summary>Puts back an event whose <c>next</c> response never reached its instance.</summary>
+    public void ReturnUndelivered(PendingInvocation invocation)
+    {
+        if (_inFlight.TryRemove(invocation.RequestId, out _) && !invocation.Outcome.IsCompleted)
+        {
+            _waiting.Writer.TryWrite(invocation);
+        }
+    }
+
     public void InjectFaults(int count) => Interlocked.Add(ref _faultsToInject, count);
 
     /// <summary>Whether the invocation being handed out should carry a broken payload instead of its own.</summary>

@@ -31,16 +31,29 @@ internal static class LambdaRuntimeApi
             }
 
             var invocation = await function.NextAsync(context.RequestAborted);
-            var headers = context.Response.Headers;
-            headers["Lambda-Runtime-Aws-Request-Id"] = invocation.RequestId;
-            headers["Lambda-Runtime-Deadline-Ms"] = invocation.Deadline.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
-            headers["Lambda-Runtime-Invoked-Function-Arn"] = function.Settings.Arn;
-            if (invocation.TraceId is not null)
+            try
             {
-                headers["Lambda-Runtime-Trace-Id"] = invocation.TraceId;
+                var headers = context.Response.Headers;
+                headers["Lambda-Runtime-Aws-Request-Id"] = invocation.RequestId;
+                headers["Lambda-Runtime-Deadline-Ms"] = invocation.Deadline.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
+                headers["Lambda-Runtime-Invoked-Function-Arn"] = function.Settings.Arn;
+                if (invocation.TraceId is not null)
+                {
+                    headers["Lambda-Runtime-Trace-Id"] = invocation.TraceId;
+                }
+
+                context.Response.ContentType = "application/json";
+                await context.Response.Body.WriteAsync(function.TakeFault() ? FaultPayload : invocation.Payload, context.RequestAborted);
+                await context.Response.Body.FlushAsync(context.RequestAborted);
+            }
+            catch (Exception e) when (e is IOException or OperationCanceledException)
+            {
+                // The instance went away between taking the event and receiving it (killed, restarting): the event is
+                // still undelivered, so it goes back to the queue instead of waiting out the timeout.
+                function.ReturnUndelivered(invocation);
             }
 
-            return Results.Bytes(function.TakeFault() ? FaultPayload : invocation.Payload, "application/json");
+            return Results.Empty;
         });
 
         runtime.MapPost("/invocation/{requestId}/response", async (HttpContext context, string name, string requestId) =>

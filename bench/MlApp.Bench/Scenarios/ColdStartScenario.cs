@@ -1,11 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
-using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
-using System.Text.RegularExpressions;
-using Microsoft.Extensions.Logging.Abstractions;
-using MlApp.AppHost.LocalAws.Lambda;
 
 namespace MlApp.Bench;
 

@@ -1,10 +1,5 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Sockets;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using MlApp.AppHost.LocalAws;
 using MlApp.Model;
 
 namespace MlApp.Bench;

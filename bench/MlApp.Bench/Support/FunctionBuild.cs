@@ -1,12 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
-using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
-using System.Text.RegularExpressions;
-using Microsoft.Extensions.Logging.Abstractions;
-using MlApp.AppHost.LocalAws.Lambda;
-
 namespace MlApp.Bench;
 
 /// <summary>One way to run the realtime function: the JIT build output under <c>dotnet</c>, or the native AOT executable.</summary>

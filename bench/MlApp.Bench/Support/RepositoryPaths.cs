@@ -1,12 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
-using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
-using System.Text.RegularExpressions;
-using Microsoft.Extensions.Logging.Abstractions;
-using MlApp.AppHost.LocalAws.Lambda;
-
 namespace MlApp.Bench;
 
 /// <summary>Where the other projects' build outputs are: built with the bench's own configuration and target framework.</summary>

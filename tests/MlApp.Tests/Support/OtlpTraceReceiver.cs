@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using MlApp.AppHost.LocalAws;
 
 namespace MlApp.Tests.Support;
 
@@ -20,7 +21,7 @@ public sealed class OtlpTraceReceiver : IAsyncDisposable
     public static async Task<OtlpTraceReceiver> StartAsync()
     {
         var receiver = new OtlpTraceReceiver();
-        (receiver._app, receiver.Url) = await LoopbackWebApp.StartAsync(app => app.MapPost("/v1/traces", async (HttpRequest request) =>
+        (receiver._app, receiver.Url) = await LoopbackServer.StartAsync(app => app.MapPost("/v1/traces", async (HttpRequest request) =>
         {
             using var body = new MemoryStream();
             await request.Body.CopyToAsync(body);

@@ -1,9 +1,4 @@
-using System.Net;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace MlApp.AppHost.LocalAws.Ecs;
@@ -41,17 +36,7 @@ public sealed class EcsEmulator(string clusterName = EcsLocalNames.Cluster) : IA
     public async Task StartAsync(ITaskLauncher launcher, ILogger logger, TimeProvider time, CancellationToken cancellationToken)
     {
         var board = new EcsTaskBoard(ClusterName, _families, launcher, Faults, time, logger, _lifetime.Token);
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-
-        var app = builder.Build();
-        app.MapEcsApi(board);
-        await app.StartAsync(cancellationToken);
-
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        _app = app;
-        _url = new Uri(address.TrimEnd('/') + "/");
+        (_app, _url) = await LoopbackServer.StartAsync(app => app.MapEcsApi(board), cancellationToken);
         _watch = WatchAsync(launcher, board, logger);
     }
 

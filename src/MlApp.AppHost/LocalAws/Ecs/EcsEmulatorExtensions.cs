@@ -42,7 +42,7 @@ public static class EcsEmulatorExtensions
                 Urls = [new UrlSnapshot("http", emulator.Url.ToString(), IsInternal: false)],
             });
         });
-        builder.Services.AddHostedService(_ => new EcsEmulatorShutdown(emulator));
+        builder.Services.AddHostedService(_ => new DisposeOnShutdown(emulator));
         return resource;
     }
 
@@ -117,12 +117,4 @@ public static class EcsEmulatorExtensions
     }
 
     private static ResourcePropertySnapshot FaultProperty(EcsEmulator emulator) => new(FaultPropertyName, emulator.Faults.FailAll ? "on" : "off");
-
-    /// <summary>Stops the emulator with the AppHost, so its port and watch loop end with the app.</summary>
-    private sealed class EcsEmulatorShutdown(EcsEmulator emulator) : IHostedService
-    {
-        public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public Task StopAsync(CancellationToken cancellationToken) => emulator.DisposeAsync().AsTask();
-    }
 }

@@ -1,9 +1,4 @@
-using System.Net;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace MlApp.AppHost.LocalAws.Lambda;
@@ -33,18 +28,11 @@ public sealed class LambdaEmulator : IAsyncDisposable
 
     public async Task StartAsync(ILogger logger, TimeProvider time, CancellationToken cancellationToken)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-
-        var app = builder.Build();
-        app.MapLambdaInvokeApi(_functions, time, logger);
-        app.MapLambdaRuntimeApi(_functions, logger);
-        await app.StartAsync(cancellationToken);
-
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        _app = app;
-        _url = new Uri(address.TrimEnd('/') + "/");
+        (_app, _url) = await LoopbackServer.StartAsync(app =>
+        {
+            app.MapLambdaInvokeApi(_functions, time, logger);
+            app.MapLambdaRuntimeApi(_functions, logger);
+        }, cancellationToken);
     }
 
     private LambdaFunctionQueue Function(string name) =>

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace MlApp.AppHost.LocalAws.Lambda;
 
@@ -29,7 +28,7 @@ public static class LambdaEmulatorExtensions
                 Urls = [new UrlSnapshot("http", emulator.Url.ToString(), IsInternal: false)],
             });
         });
-        builder.Services.AddHostedService(_ => new StopOnShutdown(emulator));
+        builder.Services.AddHostedService(_ => new DisposeOnShutdown(emulator));
         return resource;
     }
 
@@ -64,13 +63,5 @@ public static class LambdaEmulatorExtensions
             ? caller
             : caller.WithEnvironment(context => context.EnvironmentVariables["AWS_ENDPOINT_URL_LAMBDA"] = lambda.Resource.Emulator.Url.ToString())
                 .WaitFor(lambda);
-    }
-
-    /// <summary>Stops the emulator with the AppHost, so its port and pending long polls end with the app.</summary>
-    private sealed class StopOnShutdown(IAsyncDisposable emulator) : IHostedService
-    {
-        public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public Task StopAsync(CancellationToken cancellationToken) => emulator.DisposeAsync().AsTask();
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
+using MlApp.AppHost.LocalAws;
 using MlApp.Tests.Support;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -23,7 +24,7 @@ public sealed class TestRuntimeApi : IAsyncDisposable
     public static async Task<TestRuntimeApi> StartAsync()
     {
         var api = new TestRuntimeApi();
-        var (app, address) = await LoopbackWebApp.StartAsync(routes =>
+        var (app, address) = await LoopbackServer.StartAsync(routes =>
         {
             routes.MapGet("/2018-06-01/runtime/invocation/next", async (HttpContext context) =>
             {

@@ -143,8 +143,8 @@ public sealed class EcsClient(HttpClient http, IOptions<BatchOptions> options, R
 
     private static EcsException Classify(HttpResponseMessage response, byte[] body)
     {
-        var error = EcsErrorBody.Parse(body);
-        var errorType = error.Type ?? ErrorTypeHeader(response) ?? response.ReasonPhrase ?? "Unknown";
+        var error = AwsErrorBody.Parse(body);
+        var errorType = error.Type ?? AwsErrorBody.TypeFromHeader(response) ?? response.ReasonPhrase ?? "Unknown";
         var message = error.Message ?? "(no message)";
         if (errorType == EcsErrorTypes.ThrottlingException || response.StatusCode == HttpStatusCode.TooManyRequests)
         {
@@ -155,7 +155,4 @@ public sealed class EcsClient(HttpClient http, IOptions<BatchOptions> options, R
             ? new EcsServiceException(response.StatusCode, errorType, message)
             : new EcsClientException(response.StatusCode, errorType, message);
     }
-
-    private static string? ErrorTypeHeader(HttpResponseMessage response) =>
-        response.Headers.TryGetValues("x-amzn-ErrorType", out var values) ? EcsErrorBody.ShortName(values.First()) : null;
 }

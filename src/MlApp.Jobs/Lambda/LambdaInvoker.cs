@@ -62,7 +62,7 @@ public sealed class LambdaInvoker(HttpClient http, IOptions<LambdaOptions> optio
     {
         if (response.StatusCode == HttpStatusCode.OK && response.Headers.TryGetValues("X-Amz-Function-Error", out var kinds))
         {
-            var error = LambdaErrorBody.Parse(body);
+            var error = AwsErrorBody.Parse(body);
             return new LambdaFunctionException(kinds.First(), error.Type ?? "Unknown", error.Message ?? "(no message)");
         }
 
@@ -71,8 +71,8 @@ public sealed class LambdaInvoker(HttpClient http, IOptions<LambdaOptions> optio
             return null;
         }
 
-        var serviceError = LambdaErrorBody.Parse(body);
-        var errorType = ErrorType(response) ?? serviceError.Type ?? response.ReasonPhrase ?? "Unknown";
+        var serviceError = AwsErrorBody.Parse(body);
+        var errorType = AwsErrorBody.TypeFromHeader(response) ?? serviceError.Type ?? response.ReasonPhrase ?? "Unknown";
         var message = serviceError.Message ?? "(no message)";
         return response.StatusCode switch
         {
@@ -84,10 +84,6 @@ public sealed class LambdaInvoker(HttpClient http, IOptions<LambdaOptions> optio
     }
 
     private static bool IsRetryable(HttpStatusCode status) => status == HttpStatusCode.TooManyRequests || (int)status >= 500;
-
-    /// <summary>Lambda names the error in <c>x-amzn-ErrorType</c>, sometimes followed by <c>:</c> and a URL.</summary>
-    private static string? ErrorType(HttpResponseMessage response) =>
-        response.Headers.TryGetValues("x-amzn-ErrorType", out var values) ? values.First().Split(':')[0] : null;
 
     private static TimeSpan? RetryAfter(HttpResponseMessage response) => response.Headers.RetryAfter switch
     {

@@ -1,3 +1,4 @@
+using MlApp.Jobs.Aws;
 using System.Text.Json;
 using MlApp.Jobs.Ecs;
 
@@ -32,6 +33,6 @@ public sealed class EcsWireFormatTests
     [InlineData("", null)]
     public void Error_types_are_named_without_namespace_or_url(string wire, string? expected)
     {
-        Assert.Equal(expected, EcsErrorBody.ShortName(wire));
+        Assert.Equal(expected, AwsErrorBody.ShortName(wire));
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using MlApp.Jobs;
 
 namespace MlApp.AppHost.LocalAws;
 
@@ -10,10 +11,20 @@ internal static class ProvisioningExtensions
     private static readonly TimeSpan CheckTimeout = TimeSpan.FromSeconds(10);
 
     public static void WithJobTable(this IResourceBuilder<IResource> standIn, EndpointReference endpoint) =>
-        standIn.WithProvisioningCheck("job-table", new JobTableHealthCheck(endpoint));
+        standIn.WithProvisioningCheck("job-table", new ProvisioningHealthCheck(endpoint, "DynamoDB", $"Table {LocalAwsNames.TableName}",
+            async (url, cancellationToken) =>
+            {
+                using var dynamo = StandInClients.DynamoDb(url);
+                await JobTable.EnsureExistsAsync(dynamo, LocalAwsNames.TableName, cancellationToken);
+            }));
 
     public static void WithJobBucket(this IResourceBuilder<IResource> standIn, EndpointReference endpoint) =>
-        standIn.WithProvisioningCheck("job-bucket", new JobBucketHealthCheck(endpoint));
+        standIn.WithProvisioningCheck("job-bucket", new ProvisioningHealthCheck(endpoint, "S3", $"Bucket {LocalAwsNames.BucketName}",
+            async (url, cancellationToken) =>
+            {
+                using var s3 = StandInClients.S3(url);
+                await JobBucket.EnsureExistsAsync(s3, LocalAwsNames.BucketName, cancellationToken);
+            }));
 
     private static void WithProvisioningCheck(this IResourceBuilder<IResource> standIn, string what, IHealthCheck check)
     {

@@ -27,6 +27,7 @@ public static class WebApplicationBuilderExtensions
             .BindConfiguration(UploadOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        builder.Services.AddSingleton<RealtimePredictions>();
         builder.Services.AddSingleton<JobUpload>();
         builder.AddEcsClient();
         builder.Services.AddOptions<DispatchOptions>()
@@ -36,6 +37,8 @@ public static class WebApplicationBuilderExtensions
         builder.Services.AddSingleton<JobDispatcher>();
         builder.Services.AddHostedService<DispatchSafetyNet>();
         builder.Services.AddOwnerIdentity();
+        builder.Services.AddRazorComponents();
+        builder.Services.AddOpenApi();
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, PredictJsonContext.Default));
         return builder;
     }

@@ -54,6 +54,25 @@ public sealed partial class JobDispatcher(JobQueue queue, EcsClient ecs, IOption
         }
     }
 
+    /// <summary>
+    /// Starts a task for a job just queued. The job is already safely stored, so a failed RunTask only delays it: the
+    /// dispatch safety net tries again, and the submitter still hears that the job is queued.
+    /// </summary>
+    public async Task DispatchForNewJobAsync(string jobId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await DispatchAsync(knownWaiting: 1, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogDispatchDeferred(e, jobId);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId} is queued, but dispatching a task failed; the safety net will retry")]
+    private partial void LogDispatchDeferred(Exception exception, string jobId);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Started {Started} of {Asked} batch tasks for {Waiting} waiting jobs ({Running} were running)")]
     private partial void LogStarted(int started, int asked, int waiting, int running);
 

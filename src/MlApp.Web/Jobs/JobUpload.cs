@@ -28,12 +28,15 @@ public sealed class JobUpload(JobRepository jobs, JobFiles files, ModelCard card
         }
 
         var section = await FindFileSectionAsync(context.Request, cancellationToken);
-        if (section is null)
-        {
-            return Reject(StatusCodes.Status400BadRequest, "No file was uploaded.", $"Send multipart/form-data with the CSV in a file field named '{FileField}'.");
-        }
+        return section is null
+            ? Reject(StatusCodes.Status400BadRequest, "No file was uploaded.", $"Send multipart/form-data with the CSV in a file field named '{FileField}'.")
+            : await SubmitAsync(section.Body, ownerId, idempotencyKey, cancellationToken);
+    }
 
-        await using var upload = new CsvUploadStream(section.Body, _limits.MaxBytes, _limits.MaxRows);
+    /// <summary>Takes the CSV itself, e.g. a file of a form the page has already read.</summary>
+    public async Task<UploadOutcome> SubmitAsync(Stream csv, string ownerId, string? idempotencyKey, CancellationToken cancellationToken)
+    {
+        await using var upload = new CsvUploadStream(csv, _limits.MaxBytes, _limits.MaxRows);
         try
         {
             if (CheckHeader(await upload.ReadHeaderAsync(cancellationToken)) is { } headerProblem)

@@ -27,7 +27,7 @@ public static class JobsApi
     }
 
     public static async Task<Results<Created<JobView>, Ok<JobView>, ValidationProblem, ProblemHttpResult>> SubmitAsync(
-        HttpContext context, JobUpload upload, JobDispatcher dispatcher, ILoggerFactory logs, CancellationToken cancellationToken)
+        HttpContext context, JobUpload upload, JobDispatcher dispatcher, CancellationToken cancellationToken)
     {
         var ownerId = await context.GetOrCreateOwnerIdAsync();
         var idempotencyKey = context.Request.Headers["Idempotency-Key"].FirstOrDefault();
@@ -36,32 +36,20 @@ public static class JobsApi
             return TypedResults.Problem(title: "The Idempotency-Key header is invalid.", detail: "Use 1 to 200 characters, e.g. a UUID.", statusCode: StatusCodes.Status400BadRequest);
         }
 
-        return await upload.SubmitAsync(context, ownerId, idempotencyKey, cancellationToken) switch
+        var outcome = await upload.SubmitAsync(context, ownerId, idempotencyKey, cancellationToken);
+        if (outcome is UploadOutcome.Created { Job.Id: var newJobId })
         {
-            UploadOutcome.Created created => TypedResults.Created($"/api/jobs/{created.Job.Id}", await DispatchAsync(created.Job, dispatcher, logs, cancellationToken)),
+            await dispatcher.DispatchForNewJobAsync(newJobId, cancellationToken);
+        }
+
+        return outcome switch
+        {
+            UploadOutcome.Created created => TypedResults.Created($"/api/jobs/{created.Job.Id}", created.Job),
             UploadOutcome.Replayed replayed => TypedResults.Ok(replayed.Job),
             UploadOutcome.Rejected { Errors: { } errors } rejected => TypedResults.ValidationProblem(errors, rejected.Detail, title: rejected.Title),
             UploadOutcome.Rejected rejected => TypedResults.Problem(title: rejected.Title, detail: rejected.Detail, statusCode: rejected.Status),
             var other => throw new InvalidOperationException($"Unexpected upload outcome {other}."),
         };
-    }
-
-    /// <summary>
-    /// Starts a task for the new job. The job is already safely queued, so a failed RunTask only delays it: the
-    /// dispatch safety net tries again, and the caller still gets its 201.
-    /// </summary>
-    private static async Task<JobView> DispatchAsync(JobView job, JobDispatcher dispatcher, ILoggerFactory logs, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await dispatcher.DispatchAsync(knownWaiting: 1, cancellationToken);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            logs.CreateLogger(typeof(JobsApi)).LogWarning(e, "Job {JobId} is queued, but dispatching a task failed; the safety net will retry", job.Id);
-        }
-
-        return job;
     }
 
     public static async Task<Results<Ok<JobListView>, ProblemHttpResult>> ListAsync(

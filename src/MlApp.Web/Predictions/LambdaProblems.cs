@@ -9,37 +9,48 @@ public static class LambdaProblems
 {
     private static readonly TimeSpan DefaultRetryAfter = TimeSpan.FromSeconds(1);
 
-    public static ProblemHttpResult From(Exception exception, HttpContext context) => exception switch
+    public static PredictionProblem Describe(Exception exception) => exception switch
     {
-        LambdaFunctionException error => TypedResults.Problem(
-            title: "The model failed to answer.",
-            detail: $"The prediction function reported {error.ErrorType}: {error.ErrorMessage}",
-            statusCode: StatusCodes.Status502BadGateway),
-        LambdaThrottledException error => WithRetryAfter(context, error.RetryAfter, TypedResults.Problem(
-            title: "Too many predictions at once.",
-            detail: "The prediction function is at its concurrency limit. Try again shortly.",
-            statusCode: StatusCodes.Status429TooManyRequests)),
-        LambdaPayloadTooLargeException error => TypedResults.Problem(
-            title: "The request is too large.",
-            detail: error.Message,
-            statusCode: StatusCodes.Status413PayloadTooLarge),
-        LambdaFunctionNotFoundException error => TypedResults.Problem(
-            title: "The prediction function is not deployed.",
-            detail: error.Message,
-            statusCode: StatusCodes.Status502BadGateway),
-        _ => WithRetryAfter(context, null, TypedResults.Problem(
-            title: "The prediction service is unavailable.",
-            detail: "The prediction function could not be reached. Try again shortly.",
-            statusCode: StatusCodes.Status503ServiceUnavailable)),
+        LambdaFunctionException error => new(
+            StatusCodes.Status502BadGateway,
+            "The model failed to answer.",
+            $"The prediction function reported {error.ErrorType}: {error.ErrorMessage}"),
+        LambdaThrottledException error => new(
+            StatusCodes.Status429TooManyRequests,
+            "Too many predictions at once.",
+            "The prediction function is at its concurrency limit. Try again shortly.",
+            error.RetryAfter ?? DefaultRetryAfter),
+        LambdaPayloadTooLargeException error => new(
+            StatusCodes.Status413PayloadTooLarge,
+            "The request is too large.",
+            error.Message),
+        LambdaFunctionNotFoundException error => new(
+            StatusCodes.Status502BadGateway,
+            "The prediction function is not deployed.",
+            error.Message),
+        _ => new(
+            StatusCodes.Status503ServiceUnavailable,
+            "The prediction service is unavailable.",
+            "The prediction function could not be reached. Try again shortly.",
+            DefaultRetryAfter),
     };
+
+    public static ProblemHttpResult From(Exception exception, HttpContext context)
+    {
+        var problem = Describe(exception);
+        SetRetryAfter(context, problem.RetryAfter);
+        return TypedResults.Problem(title: problem.Title, detail: problem.Detail, statusCode: problem.Status);
+    }
 
     public static bool IsInvokeFailure(Exception exception) =>
         exception is LambdaInvokeException or HttpRequestException or TaskCanceledException;
 
-    private static ProblemHttpResult WithRetryAfter(HttpContext context, TimeSpan? retryAfter, ProblemHttpResult problem)
+    /// <summary>Whole seconds, at least one: what the Retry-After header can carry.</summary>
+    public static void SetRetryAfter(HttpContext context, TimeSpan? retryAfter)
     {
-        var seconds = Math.Max(1, (int)Math.Ceiling((retryAfter ?? DefaultRetryAfter).TotalSeconds));
-        context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-        return problem;
+        if (retryAfter is { } wait)
+        {
+            context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        }
     }
 }

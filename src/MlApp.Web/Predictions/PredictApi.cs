@@ -1,10 +1,8 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using MlApp.Jobs.Http;
-using MlApp.Jobs.Lambda;
 using MlApp.Model;
 
 namespace MlApp.Web.Predictions;
@@ -12,8 +10,6 @@ namespace MlApp.Web.Predictions;
 /// <summary><c>POST /api/predict</c>: validate against the model's card here, then ask the realtime function.</summary>
 public static class PredictApi
 {
-    private static readonly ActivitySource Source = new("MlApp.Web.Predictions");
-
     public static RouteGroupBuilder MapPredictApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api").WithTags("Predictions");
@@ -24,7 +20,7 @@ public static class PredictApi
     }
 
     public static async Task<Results<Ok<PredictResponse>, ValidationProblem, ProblemHttpResult>> PredictAsync(
-        HttpContext context, JsonFeatureReader reader, LambdaInvoker lambda, IOptions<PredictOptions> options)
+        HttpContext context, JsonFeatureReader reader, RealtimePredictions predictions, IOptions<PredictOptions> options)
     {
         var limits = options.Value;
         var body = await BoundedBody.ReadAsync(context.Request, limits.MaxBodyBytes, context.RequestAborted);
@@ -49,16 +45,11 @@ public static class PredictApi
                 return TypedResults.ValidationProblem(input.Errors, title: "The input does not match the model's schema.");
             }
 
-            // The function continues the trace under this span: web request → invoke → function → predictor.
-            using var invoke = Source.StartActivity("invoke realtime function");
-            invoke?.SetTag("mlapp.rows", input.Rows.Count);
-            var envelope = JsonSerializer.SerializeToUtf8Bytes(new PredictRequest(input.Rows, Activity.Current?.Id), PredictJsonContext.Default.PredictRequest);
-            var started = Stopwatch.GetTimestamp();
             try
             {
-                var answer = await lambda.InvokeAsync(envelope, context.RequestAborted);
-                context.Response.Headers["Server-Timing"] = string.Create(CultureInfo.InvariantCulture, $"lambda;dur={Stopwatch.GetElapsedTime(started).TotalMilliseconds:0.0}");
-                return TypedResults.Ok(JsonSerializer.Deserialize(answer, PredictJsonContext.Default.PredictResponse));
+                var answer = await predictions.PredictAsync(input.Rows, context.RequestAborted);
+                context.Response.Headers["Server-Timing"] = string.Create(CultureInfo.InvariantCulture, $"lambda;dur={answer.RoundTrip.TotalMilliseconds:0.0}");
+                return TypedResults.Ok(answer.Response);
             }
             catch (Exception e) when (LambdaProblems.IsInvokeFailure(e) && !context.RequestAborted.IsCancellationRequested)
             {

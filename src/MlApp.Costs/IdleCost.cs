@@ -28,17 +28,15 @@ public static class IdleCost
 
         lines.Add(PublicIpv4(settings, prices, hours));
         lines.Add(ProvisionedConcurrency(settings, prices, hours));
-        lines.Add(new("DynamoDB storage", $"{Number(settings.DynamoDbStoredGb)} GB x {Price(prices.DynamoDb.PerGbMonth)}",
-            settings.DynamoDbStoredGb * prices.DynamoDb.PerGbMonth));
-        lines.Add(new("S3 storage", $"{Number(settings.S3StoredGb)} GB x {Price(prices.S3.PerGbMonth)}",
-            settings.S3StoredGb * prices.S3.PerGbMonth));
-        lines.Add(new("ECR images", $"{Number(settings.EcrStoredGb)} GB x {Price(prices.EcrPerGbMonth)}",
-            settings.EcrStoredGb * prices.EcrPerGbMonth));
-        lines.Add(new("CloudWatch log ingestion", $"{Number(settings.IdleLogGbPerMonth)} GB x {Price(prices.Logs.PerGbIngested)}",
-            settings.IdleLogGbPerMonth * prices.Logs.PerGbIngested));
+        lines.Add(PerGb("DynamoDB storage", settings.DynamoDbStoredGb, prices.DynamoDb.PerGbMonth));
+        lines.Add(PerGb("S3 storage", settings.S3StoredGb, prices.S3.PerGbMonth));
+        lines.Add(PerGb("ECR images", settings.EcrStoredGb, prices.EcrPerGbMonth));
+        lines.Add(PerGb("CloudWatch log ingestion", settings.IdleLogGbPerMonth, prices.Logs.PerGbIngested));
         lines.Add(LogStorage(settings, prices));
         return new($"Idle, per month ({Number(hours)} h)", lines);
     }
+
+    private static CostLine PerGb(string item, decimal gb, decimal price) => new(item, $"{Number(gb)} GB x {Price(price)}", gb * price);
 
     private static CostLine PublicIpv4(DeploymentSettings settings, PriceTable prices, decimal hours)
     {

@@ -12,7 +12,7 @@ public static class PriceTables
     {
         Region = "us-east-1",
         TakenOn = new DateOnly(2025, 6, 1),
-        Source = "AWS pricing pages (aws.amazon.com/<service>/pricing), on-demand list prices, no free tier",
+        Source = "AWS pricing pages (aws.amazon.com/<service>/pricing); free tiers not applied",
         FargateX86 = new(PerVcpuHour: 0.04048m, PerGbHour: 0.004445m),
         FargateArm = new(PerVcpuHour: 0.03238m, PerGbHour: 0.00356m),
         LoadBalancer = new(PerHour: 0.0225m, PerLcuHour: 0.008m),

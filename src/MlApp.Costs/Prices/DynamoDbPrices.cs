@@ -1,0 +1,4 @@
+namespace MlApp.Costs;
+
+/// <summary>DynamoDB on-demand (pay-per-request) rates, the mode the job table uses.</summary>
+public sealed record DynamoDbPrices(decimal PerMillionWriteUnits, decimal PerMillionReadUnits, decimal PerGbMonth);

@@ -1,0 +1,4 @@
+namespace MlApp.Costs;
+
+/// <summary>CloudWatch Logs standard-class rates: what is written, and what is kept.</summary>
+public sealed record LogPrices(decimal PerGbIngested, decimal PerGbMonth);

@@ -31,4 +31,7 @@ public sealed record Job
 
     public string? ModelVersion { get; init; }
     public DateTimeOffset? FinishedAt { get; init; }
+
+    /// <summary>When the latest attempt was claimed; null until a worker takes the job.</summary>
+    public DateTimeOffset? StartedAt { get; init; }
 }

@@ -22,6 +22,9 @@ public static class JobAttributes
     public const string ModelVersion = "modelVersion";
     public const string FinishedAt = "finishedAt";
 
+    /// <summary>When the latest claim started running the job: with finishedAt, how long its task worked on it.</summary>
+    public const string StartedAt = "startedAt";
+
     /// <summary>Epoch seconds after which DynamoDB's TTL deletes a finished job.</summary>
     public const string ExpiresAt = "expiresAt";
 

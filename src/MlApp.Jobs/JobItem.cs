@@ -53,6 +53,7 @@ internal static class JobItem
         RequestFingerprint = item.GetValueOrDefault(JobAttributes.RequestFingerprint)?.S,
         ModelVersion = item.GetValueOrDefault(JobAttributes.ModelVersion)?.S,
         FinishedAt = item.TryGetValue(FinishedAt, out var finished) ? ReadTime(finished) : null,
+        StartedAt = item.TryGetValue(StartedAt, out var started) ? ReadTime(started) : null,
     };
 
     public static AttributeValue S(string value) => new() { S = value };

@@ -53,7 +53,7 @@ public sealed class JobQueue(IAmazonDynamoDB dynamo, IOptions<JobsOptions> optio
             $"((#{Status} = :queued AND #{DueAt} <= :nowMs) OR (#{Status} = :running AND #{LeaseExpiresAt} <= :nowMs)) AND #{Attempts} < :maxAttempts";
         const string Update =
             $"SET #{Status} = :running, #{LeaseOwner} = :lease, #{LeaseExpiresAt} = :leaseEnd, #{DueAt} = :leaseEnd, " +
-            $"#{UpdatedAt} = :now, #{Attempts} = #{Attempts} + :one";
+            $"#{UpdatedAt} = :now, #{StartedAt} = :now, #{Attempts} = #{Attempts} + :one";
 
         var now = time.GetUtcNow();
         try

@@ -2,6 +2,7 @@ using MlApp.Jobs;
 using MlApp.Jobs.Ecs;
 using MlApp.Jobs.Lambda;
 using MlApp.Model;
+using MlApp.Web.Costs;
 using MlApp.Web.Dispatch;
 using MlApp.Web.Jobs;
 using MlApp.Web.Owners;
@@ -18,6 +19,7 @@ public static class WebApplicationBuilderExtensions
         builder.AddJobs();
         builder.AddLambdaInvoker();
         builder.AddModelCard();
+        builder.AddCostEstimate();
         builder.Services.AddSingleton(services => new JsonFeatureReader(services.GetRequiredService<ModelCard>()));
         builder.Services.AddOptions<PredictOptions>()
             .BindConfiguration(PredictOptions.SectionName)

@@ -13,6 +13,7 @@ public sealed record JobView(
     double? Progress,
     int Attempts,
     string? LastError,
+    DateTimeOffset? StartedAt,
     DateTimeOffset? FinishedAt,
     string? ModelVersion,
     string? ResultUrl)
@@ -27,9 +28,17 @@ public sealed record JobView(
         job.RowsTotal is > 0 and var total ? Math.Min(1.0, (double)job.RowsDone / total) : null,
         job.Attempts,
         job.LastError,
+        job.StartedAt,
         job.FinishedAt,
         job.ModelVersion,
         job.Status == JobStatus.Succeeded ? $"/api/jobs/{job.JobId}/result" : null);
+}
+
+public static class JobViewTimes
+{
+    /// <summary>How long the last attempt's task worked on the job, once it has finished.</summary>
+    public static TimeSpan? RunTime(this JobView job) =>
+        job is { StartedAt: { } started, FinishedAt: { } finished } && finished >= started ? finished - started : null;
 }
 
 public sealed record JobListView(IReadOnlyList<JobView> Jobs, string? NextPageToken);

@@ -1,4 +1,5 @@
 using MlApp.Jobs;
+using MlApp.Web.Jobs;
 using MlApp.Tests.Support;
 
 namespace MlApp.Tests.Integration;
@@ -31,6 +32,23 @@ public sealed class JobQueueTests : IAsyncLifetime
         Assert.Equal(JobStatus.Running, stored!.Status);
         Assert.Equal(winner.Token, stored.LeaseOwner);
         Assert.Equal(1, stored.Attempts);
+    }
+
+    [Fact]
+    public async Task A_finished_job_records_when_its_last_attempt_started_so_its_run_time_is_known()
+    {
+        var job = await CreateJobAsync();
+        _jobs.Time.Advance(TimeSpan.FromSeconds(30));
+        var claimedAt = _jobs.Time.GetUtcNow();
+        var lease = await _jobs.Queue.TryClaimAsync(job.OwnerId, job.JobId, "worker-1", default);
+        _jobs.Time.Advance(TimeSpan.FromSeconds(42));
+
+        var done = await _jobs.Queue.CompleteAsync(lease!, JobKeys.ResultKey(job.OwnerId, job.JobId), 10, default);
+
+        var stored = await _jobs.Repository.GetAsync(job.OwnerId, job.JobId, default);
+        Assert.Equal(claimedAt, stored!.StartedAt);
+        Assert.Equal(TimeSpan.FromSeconds(42), JobView.From(stored).RunTime());
+        Assert.Equal(done.FinishedAt, stored.FinishedAt);
     }
 
     [Fact]

@@ -107,7 +107,7 @@ public sealed class CsvFeatureReader
         value = default;
         if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
         {
-            return FieldErrors.WrongType(field, $"'{text}'");
+            return FieldErrors.WrongType(field, $"'{FieldText.Excerpt(text)}'");
         }
 
         value = number;

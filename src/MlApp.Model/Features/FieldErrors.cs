@@ -7,10 +7,10 @@ internal static class FieldErrors
         new(field.Name, FieldProblem.Missing, $"Field '{field.Name}' is missing; it is required.");
 
     public static FieldError Unknown(string name, IEnumerable<InputField> inputs) =>
-        new(name, FieldProblem.Unknown, $"Field '{name}' is not an input of this model; the inputs are: {FieldText.List(inputs.Select(field => field.Name))}.");
+        new(FieldText.Excerpt(name), FieldProblem.Unknown, $"Field '{FieldText.Excerpt(name)}' is not an input of this model; the inputs are: {FieldText.List(inputs.Select(field => field.Name))}.");
 
     public static FieldError Duplicate(string name) =>
-        new(name, FieldProblem.Duplicate, $"Field '{name}' is given more than once.");
+        new(FieldText.Excerpt(name), FieldProblem.Duplicate, $"Field '{FieldText.Excerpt(name)}' is given more than once.");
 
     public static FieldError Null(InputField field) =>
         new(field.Name, FieldProblem.Null, $"Field '{field.Name}' is null; it is required.");
@@ -45,7 +45,7 @@ internal static class FieldErrors
 
     public static FieldError UnknownCategory(InputField field, string value) =>
         new(field.Name, FieldProblem.UnknownCategory,
-            $"Field '{field.Name}' is '{value}', which is not one of the allowed values: {FieldText.List(field.Categories ?? [])}.");
+            $"Field '{field.Name}' is '{FieldText.Excerpt(value)}', which is not one of the allowed values: {FieldText.List(field.Categories ?? [])}.");
 
     public static FieldError NotAnObject(string got) =>
         new("", FieldProblem.NotAnObject, $"The input must be a JSON object with one property per field, but got {got}.");

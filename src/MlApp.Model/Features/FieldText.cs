@@ -21,6 +21,13 @@ internal static class FieldText
 
     public static string WithUnit(double value, string? unit) => string.IsNullOrEmpty(unit) ? Number(value) : $"{Number(value)} {unit}";
 
+    /// <summary>
+    /// Caller-supplied text as it is echoed in a message: whole when short, else its start and its length, so that a
+    /// megabyte-long value gets a short answer that still says what was wrong.
+    /// </summary>
+    public static string Excerpt(string text, int maxLength = 64) =>
+        text.Length <= maxLength ? text : $"{text[..maxLength]}… ({text.Length.ToString(CultureInfo.InvariantCulture)} characters)";
+
     public static string List(IEnumerable<string> items) => string.Join(", ", items);
 
     /// <summary>"A, B or C".</summary>

@@ -12,6 +12,10 @@ public sealed class CsvUploadStream(Stream source, long maxBytes, long maxRows) 
 {
     private const int MaxHeaderBytes = 64 * 1024;
 
+    // Throws on the first byte that isn't UTF-8: a Latin-1 or UTF-16 file would otherwise become U+FFFD characters
+    // in the worker, quietly changing the values the model sees.
+    private readonly Decoder _utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetDecoder();
+    private char[] _decoded = new char[4096];
     private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
     private readonly MemoryStream _pending = new();
     private bool _inQuotes;
@@ -48,7 +52,8 @@ public sealed class CsvUploadStream(Stream source, long maxBytes, long maxRows) 
 
         var bytes = _pending.ToArray();
         var end = Array.IndexOf(bytes, (byte)'\n');
-        var header = Encoding.UTF8.GetString(bytes, 0, end < 0 ? bytes.Length : end).TrimEnd('\r');
+        // A byte-order mark is allowed (spreadsheets write one) but is not part of the first column's name.
+        var header = Encoding.UTF8.GetString(bytes, 0, end < 0 ? bytes.Length : end).TrimStart('\uFEFF').TrimEnd('\r');
         _pending.Position = 0;
         return header.Length == 0 ? null : header;
     }
@@ -84,11 +89,14 @@ public sealed class CsvUploadStream(Stream source, long maxBytes, long maxRows) 
 
     private void Observe(ReadOnlySpan<byte> bytes)
     {
+        var offset = Bytes;
         Bytes += bytes.Length;
         if (Bytes > maxBytes)
         {
             throw new UploadRejectedException(StatusCodes.Status413PayloadTooLarge, $"The file is larger than the limit of {maxBytes} bytes.");
         }
+
+        CheckText(bytes, offset);
 
         _hash.AppendData(bytes);
         foreach (var b in bytes)
@@ -118,6 +126,31 @@ public sealed class CsvUploadStream(Stream source, long maxBytes, long maxRows) 
         if (DataRows > maxRows)
         {
             throw new UploadRejectedException(StatusCodes.Status413PayloadTooLarge, $"The file has more than the limit of {maxRows} data rows.");
+        }
+    }
+
+    /// <summary>Refuses bytes that can't be CSV text; an empty read is the end, where a cut-off character shows.</summary>
+    private void CheckText(ReadOnlySpan<byte> bytes, long offset)
+    {
+        if (bytes.IndexOf((byte)0) is var zero and >= 0)
+        {
+            throw new UploadRejectedException(StatusCodes.Status400BadRequest, $"The file holds a NUL byte at offset {offset + zero}: it is binary, not CSV text.");
+        }
+
+        try
+        {
+            // GetChars, not GetCharCount: only decoding carries a character split across two reads into the next one.
+            if (_decoded.Length < bytes.Length)
+            {
+                _decoded = new char[bytes.Length];
+            }
+
+            _utf8.GetChars(bytes, _decoded, flush: bytes.IsEmpty);
+        }
+        catch (DecoderFallbackException e)
+        {
+            var at = offset + Math.Max(0, e.Index);
+            throw new UploadRejectedException(StatusCodes.Status400BadRequest, $"The file is not UTF-8 text (an invalid byte near offset {at}). Save it as CSV UTF-8 and upload it again.");
         }
     }
 

@@ -22,14 +22,6 @@ public static class PredictApi
     public static async Task<Results<Ok<PredictResponse>, ValidationProblem, ProblemHttpResult>> PredictAsync(
         HttpContext context, JsonFeatureReader reader, RealtimePredictions predictions, IOptions<PredictOptions> options)
     {
-        if (!context.Request.HasJsonContentType())
-        {
-            return TypedResults.Problem(
-                title: "The body must be JSON.",
-                detail: $"Send Content-Type: application/json, not '{context.Request.ContentType ?? "nothing"}'.",
-                statusCode: StatusCodes.Status415UnsupportedMediaType);
-        }
-
         var limits = options.Value;
         var body = await BoundedBody.ReadAsync(context.Request, limits.MaxBodyBytes, context.RequestAborted);
         if (body is null)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
@@ -12,6 +13,11 @@ public sealed class AppHostFixture : IAsyncLifetime
     public static readonly TimeSpan WaitTimeout = TimeSpan.FromSeconds(90);
 
     public static readonly TimeSpan SafetyNetInterval = TimeSpan.FromSeconds(3);
+
+    /// <summary>The caps docs/bad-inputs.md is written against.</summary>
+    public const int UploadMaxRows = 1000;
+
+    public const int UploadMaxBytes = 1_000_000;
 
     private DistributedApplication? _app;
 
@@ -33,9 +39,12 @@ public sealed class AppHostFixture : IAsyncLifetime
                 .WithEnvironment("OTEL_BSP_SCHEDULE_DELAY", "200");
         }
 
-        // Short enough that a test can watch the safety net re-dispatch after a failed RunTask.
+        // Short enough that a test can watch the safety net re-dispatch after a failed RunTask; upload caps low enough
+        // that the bad-input catalogue can go over them with small files.
         builder.CreateResourceBuilder(builder.Resources.OfType<ProjectResource>().Single(resource => resource.Name == "web"))
-            .WithEnvironment("Dispatch__SafetyNetInterval", SafetyNetInterval.ToString());
+            .WithEnvironment("Dispatch__SafetyNetInterval", SafetyNetInterval.ToString())
+            .WithEnvironment("Upload__MaxRows", UploadMaxRows.ToString(CultureInfo.InvariantCulture))
+            .WithEnvironment("Upload__MaxBytes", UploadMaxBytes.ToString(CultureInfo.InvariantCulture));
 
         _app = await builder.BuildAsync(timeout.Token);
         await _app.StartAsync(timeout.Token);

@@ -77,28 +77,16 @@ public sealed class AppHostTests(AppHostFixture fixture)
     public async Task Stand_ins_hold_the_job_table_with_its_queue_index_and_the_data_bucket()
     {
         using var timeout = new CancellationTokenSource(AppHostFixture.WaitTimeout);
-        // What a project is given is what it uses: read the variables from a running one rather than from the AppHost's code.
-        var function = await App.ResourceNotifications.WaitForResourceHealthyAsync(
-            "realtime-function", WaitBehavior.StopOnResourceUnavailable, timeout.Token);
-        var env = function.Snapshot.EnvironmentVariables.ToDictionary(v => v.Name, v => v.Value ?? "");
+        await using var storage = await AppHostStorage.ConnectAsync(fixture);
+        var env = storage.Environment;
+        var dynamo = storage.Dynamo;
+        var s3 = storage.S3;
 
         Assert.Equal("mlapp-jobs", env["Jobs__TableName"]);
         Assert.Equal("mlapp-data", env["Jobs__BucketName"]);
         Assert.Equal("us-east-1", env["AWS_REGION"]);
         Assert.StartsWith("http://127.0.0.1:", env["AWS_ENDPOINT_URL_DYNAMODB"]);
         Assert.StartsWith("http://127.0.0.1:", env["AWS_ENDPOINT_URL_S3"]);
-
-        var credentials = new BasicAWSCredentials(env["AWS_ACCESS_KEY_ID"], env["AWS_SECRET_ACCESS_KEY"]);
-        using var dynamo = new AmazonDynamoDBClient(credentials, new AmazonDynamoDBConfig
-        {
-            ServiceURL = env["AWS_ENDPOINT_URL_DYNAMODB"],
-            AuthenticationRegion = env["AWS_REGION"],
-        });
-        using var s3 = new AmazonS3Client(credentials, new AmazonS3Config
-        {
-            ServiceURL = env["AWS_ENDPOINT_URL_S3"],
-            AuthenticationRegion = env["AWS_REGION"],
-        });
 
         var table = (await dynamo.DescribeTableAsync(env["Jobs__TableName"], timeout.Token)).Table;
         Assert.Equal("mlapp-jobs", table.TableName);

@@ -18,7 +18,7 @@ namespace MlApp.Tests.EndToEnd;
 [Trait("Category", "EndToEnd")]
 public sealed class BatchTests(AppHostFixture fixture) : IAsyncLifetime
 {
-    private HttpClient _owner = null!;
+    private WebVisitor _owner = null!;
 
     private EcsEmulator Ecs => fixture.App.Services.GetRequiredService<DistributedApplicationModel>()
         .Resources.OfType<EcsEmulatorResource>().Single().Emulator;
@@ -27,11 +27,7 @@ public sealed class BatchTests(AppHostFixture fixture) : IAsyncLifetime
     {
         using var timeout = new CancellationTokenSource(AppHostFixture.WaitTimeout);
         await fixture.App.ResourceNotifications.WaitForResourceHealthyAsync("web", timeout.Token);
-        _owner = new HttpClient(new SocketsHttpHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false })
-        {
-            BaseAddress = fixture.App.GetEndpoint("web", "http"),
-            Timeout = AppHostFixture.WaitTimeout,
-        };
+        _owner = new WebVisitor(fixture);
     }
 
     public Task DisposeAsync()
@@ -46,9 +42,9 @@ public sealed class BatchTests(AppHostFixture fixture) : IAsyncLifetime
         var rows = PenguinCsv.Rows(300, badEvery: 40).ToList();
         var startedAfter = DateTime.UtcNow;
 
-        var job = await SubmitAsync(PenguinCsv.Text(rows));
-        var done = await WaitForStatusAsync(job, "SUCCEEDED");
-        var result = await DownloadAsync(job);
+        var job = await _owner.SubmitAsync(PenguinCsv.Text(rows));
+        var done = await _owner.WaitForStatusAsync(job, "SUCCEEDED");
+        var result = await _owner.DownloadResultAsync(job);
 
         Assert.Equal(300, done.GetProperty("rowsDone").GetInt64());
         Assert.Equal(ExpectedResult.Text(TestModels.Penguins, PenguinCsv.Header, rows, chunkRows: 1024), result);
@@ -60,8 +56,8 @@ public sealed class BatchTests(AppHostFixture fixture) : IAsyncLifetime
     [Fact]
     public async Task The_jobs_span_continues_the_trace_of_the_upload_that_submitted_it()
     {
-        var job = await SubmitAsync(PenguinCsv.Text(PenguinCsv.Rows(10)));
-        await WaitForStatusAsync(job, "SUCCEEDED");
+        var job = await _owner.SubmitAsync(PenguinCsv.Text(PenguinCsv.Rows(10)));
+        await _owner.WaitForStatusAsync(job, "SUCCEEDED");
 
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         ExportedSpan? upload = null;
@@ -92,9 +88,9 @@ public sealed class BatchTests(AppHostFixture fixture) : IAsyncLifetime
         string job;
         try
         {
-            job = await SubmitAsync(PenguinCsv.Text(PenguinCsv.Rows(20)));
+            job = await _owner.SubmitAsync(PenguinCsv.Text(PenguinCsv.Rows(20)));
             await Task.Delay(AppHostFixture.SafetyNetInterval * 2);
-            var waiting = await GetAsync(job);
+            var waiting = await _owner.GetJobAsync(job);
             Assert.Equal("QUEUED", waiting.GetProperty("status").GetString());
         }
         finally
@@ -102,50 +98,7 @@ public sealed class BatchTests(AppHostFixture fixture) : IAsyncLifetime
             Ecs.Faults.FailAll = false;
         }
 
-        var done = await WaitForStatusAsync(job, "SUCCEEDED");
+        var done = await _owner.WaitForStatusAsync(job, "SUCCEEDED");
         Assert.Equal(20, done.GetProperty("rowsDone").GetInt64());
-    }
-
-    private async Task<string> SubmitAsync(string csv)
-    {
-        using var form = new MultipartFormDataContent();
-        var file = new ByteArrayContent(Encoding.UTF8.GetBytes(csv));
-        file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
-        form.Add(file, "file", "penguins.csv");
-        using var response = await _owner.PostAsync("/api/jobs", form);
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.Created, $"{(int)response.StatusCode}: {body}");
-        return JsonDocument.Parse(body).RootElement.GetProperty("id").GetString()!;
-    }
-
-    private async Task<JsonElement> GetAsync(string job)
-    {
-        using var response = await _owner.GetAsync($"/api/jobs/{job}");
-        response.EnsureSuccessStatusCode();
-        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
-    }
-
-    private async Task<JsonElement> WaitForStatusAsync(string job, string status)
-    {
-        using var timeout = new CancellationTokenSource(AppHostFixture.WaitTimeout);
-        while (true)
-        {
-            var current = await GetAsync(job);
-            if (current.GetProperty("status").GetString() == status)
-            {
-                return current;
-            }
-
-            Assert.NotEqual("FAILED", current.GetProperty("status").GetString());
-            await Task.Delay(TimeSpan.FromMilliseconds(250), timeout.Token);
-        }
-    }
-
-    private async Task<string> DownloadAsync(string job)
-    {
-        using var redirect = await _owner.GetAsync($"/api/jobs/{job}/result");
-        Assert.Equal(HttpStatusCode.Redirect, redirect.StatusCode);
-        using var plain = new HttpClient();
-        return await plain.GetStringAsync(redirect.Headers.Location);
     }
 }

@@ -14,15 +14,15 @@ namespace MlApp.Tests.EndToEnd;
 [Trait("Category", "EndToEnd")]
 public sealed class JobsApiTests(AppHostFixture fixture) : IAsyncLifetime
 {
-    private HttpClient _alice = null!;
-    private HttpClient _mallory = null!;
+    private WebVisitor _alice = null!;
+    private WebVisitor _mallory = null!;
 
     public async Task InitializeAsync()
     {
         using var timeout = new CancellationTokenSource(AppHostFixture.WaitTimeout);
         await fixture.App.ResourceNotifications.WaitForResourceHealthyAsync("web", timeout.Token);
-        _alice = NewVisitor();
-        _mallory = NewVisitor();
+        _alice = new WebVisitor(fixture);
+        _mallory = new WebVisitor(fixture);
     }
 
     public Task DisposeAsync()
@@ -35,7 +35,7 @@ public sealed class JobsApiTests(AppHostFixture fixture) : IAsyncLifetime
     [Fact]
     public async Task An_uploaded_csv_becomes_a_job_its_owner_can_read_and_list()
     {
-        using var response = await SubmitAsync(_alice, SampleCsv(rows: 12));
+        using var response = await _alice.UploadAsync(SampleCsv(rows: 12));
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var job = await ReadAsync(response);
@@ -43,9 +43,9 @@ public sealed class JobsApiTests(AppHostFixture fixture) : IAsyncLifetime
         Assert.Equal(12, job.GetProperty("rowsTotal").GetInt64());
         Assert.Contains(job.GetProperty("status").GetString(), new[] { "QUEUED", "RUNNING", "SUCCEEDED" });
 
-        using var read = await _alice.GetAsync($"/api/jobs/{Id(job)}");
+        using var read = await _alice.Http.GetAsync($"/api/jobs/{Id(job)}");
         Assert.Equal(HttpStatusCode.OK, read.StatusCode);
-        using var list = await _alice.GetAsync("/api/jobs?pageSize=100");
+        using var list = await _alice.Http.GetAsync("/api/jobs?pageSize=100");
         var ids = (await ReadAsync(list)).GetProperty("jobs").EnumerateArray().Select(Id);
         Assert.Contains(Id(job), ids);
     }
@@ -53,29 +53,29 @@ public sealed class JobsApiTests(AppHostFixture fixture) : IAsyncLifetime
     [Fact]
     public async Task Another_owner_gets_404_for_the_job_its_result_and_its_cancel()
     {
-        using var response = await SubmitAsync(_alice, SampleCsv(rows: 3));
+        using var response = await _alice.UploadAsync(SampleCsv(rows: 3));
         var id = Id(await ReadAsync(response));
 
-        using var read = await _mallory.GetAsync($"/api/jobs/{id}");
-        using var result = await _mallory.GetAsync($"/api/jobs/{id}/result");
-        using var cancel = await _mallory.DeleteAsync($"/api/jobs/{id}");
-        using var list = await _mallory.GetAsync("/api/jobs");
+        using var read = await _mallory.Http.GetAsync($"/api/jobs/{id}");
+        using var result = await _mallory.Http.GetAsync($"/api/jobs/{id}/result");
+        using var cancel = await _mallory.Http.DeleteAsync($"/api/jobs/{id}");
+        using var list = await _mallory.Http.GetAsync("/api/jobs");
 
         Assert.Equal(HttpStatusCode.NotFound, read.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, result.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, cancel.StatusCode);
         Assert.DoesNotContain(id, (await ReadAsync(list)).GetProperty("jobs").EnumerateArray().Select(Id));
-        using var stillThere = await _alice.GetAsync($"/api/jobs/{id}");
+        using var stillThere = await _alice.Http.GetAsync($"/api/jobs/{id}");
         Assert.Equal(HttpStatusCode.OK, stillThere.StatusCode);
     }
 
     [Fact]
     public async Task A_header_that_does_not_match_the_schema_is_a_400_that_names_each_problem_and_stores_nothing()
     {
-        using var client = NewVisitor();
+        using var client = new WebVisitor(fixture);
 
-        using var response = await SubmitAsync(client, "island,bill_length_mm,wingspan\nBiscoe,40,1\n");
-        using var list = await client.GetAsync("/api/jobs");
+        using var response = await client.UploadAsync("island,bill_length_mm,wingspan\nBiscoe,40,1\n");
+        using var list = await client.Http.GetAsync("/api/jobs");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var errors = (await ReadAsync(response)).GetProperty("errors").GetProperty("header").EnumerateArray().Select(e => e.GetString()).ToList();
@@ -89,9 +89,9 @@ public sealed class JobsApiTests(AppHostFixture fixture) : IAsyncLifetime
     {
         var key = Guid.NewGuid().ToString();
 
-        using var first = await SubmitAsync(_alice, SampleCsv(rows: 5), key);
-        using var retry = await SubmitAsync(_alice, SampleCsv(rows: 5), key);
-        using var changed = await SubmitAsync(_alice, SampleCsv(rows: 6), key);
+        using var first = await _alice.UploadAsync(SampleCsv(rows: 5), key);
+        using var retry = await _alice.UploadAsync(SampleCsv(rows: 5), key);
+        using var changed = await _alice.UploadAsync(SampleCsv(rows: 6), key);
 
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
         Assert.Equal(HttpStatusCode.OK, retry.StatusCode);
@@ -102,33 +102,11 @@ public sealed class JobsApiTests(AppHostFixture fixture) : IAsyncLifetime
     [Fact]
     public async Task Malformed_ids_are_a_400_and_unknown_ones_a_404()
     {
-        using var malformed = await _alice.GetAsync("/api/jobs/..%2F..%2Fsecrets");
-        using var unknown = await _alice.GetAsync($"/api/jobs/{new string('a', 32)}");
+        using var malformed = await _alice.Http.GetAsync("/api/jobs/..%2F..%2Fsecrets");
+        using var unknown = await _alice.Http.GetAsync($"/api/jobs/{new string('a', 32)}");
 
         Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
-    }
-
-    /// <summary>A client with a cookie jar of its own: a different browser, so a different anonymous owner.</summary>
-    private HttpClient NewVisitor() => new(new SocketsHttpHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false })
-    {
-        BaseAddress = fixture.App.GetEndpoint("web", "http"),
-        Timeout = AppHostFixture.WaitTimeout,
-    };
-
-    private static async Task<HttpResponseMessage> SubmitAsync(HttpClient client, string csv, string? idempotencyKey = null)
-    {
-        using var form = new MultipartFormDataContent();
-        var file = new ByteArrayContent(Encoding.UTF8.GetBytes(csv));
-        file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
-        form.Add(file, "file", "penguins.csv");
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/jobs") { Content = form };
-        if (idempotencyKey is not null)
-        {
-            request.Headers.Add("Idempotency-Key", idempotencyKey);
-        }
-
-        return await client.SendAsync(request);
     }
 
     /// <summary>Rows from the held-out set, in the card's column order.</summary>
@@ -142,6 +120,5 @@ public sealed class JobsApiTests(AppHostFixture fixture) : IAsyncLifetime
 
     private static string Id(JsonElement job) => job.GetProperty("id").GetString()!;
 
-    private static async Task<JsonElement> ReadAsync(HttpResponseMessage response) =>
-        JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
+    private static Task<JsonElement> ReadAsync(HttpResponseMessage response) => WebVisitor.ReadJsonAsync(response);
 }

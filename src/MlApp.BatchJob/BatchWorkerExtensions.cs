@@ -1,3 +1,4 @@
+using MlApp.ServiceDefaults.Metrics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -18,6 +19,8 @@ public static class BatchWorkerExtensions
         builder.Services.AddOptions<HostOptions>().Configure<IConfiguration>((host, configuration) => host.ShutdownTimeout =
             configuration.GetValue($"{BatchWorkerOptions.SectionName}:{nameof(BatchWorkerOptions.StopTimeout)}", new BatchWorkerOptions().StopTimeout));
 
+        builder.AddEmbeddedMetrics(MetricNames.BatchService);
+        builder.Services.AddSingleton<JobMetrics>();
         builder.Services.AddSingleton<JobRunner>();
         builder.Services.AddHostedService<QueueDrainer>();
         return builder;

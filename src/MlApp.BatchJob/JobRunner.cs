@@ -17,6 +17,7 @@ public sealed partial class JobRunner(
     JobFiles files,
     IPredictor predictor,
     IOptions<BatchWorkerOptions> options,
+    JobMetrics metrics,
     TimeProvider time,
     ILogger<JobRunner> logger)
 {
@@ -31,6 +32,8 @@ public sealed partial class JobRunner(
         var job = lease.Job;
         var resultKey = JobKeys.ResultKey(job.OwnerId, job.JobId);
         using var activity = BatchTelemetry.StartJob(job);
+        // Every line about this job carries its ids, so one Logs Insights query tells the job's whole story.
+        using var scope = logger.BeginScope(new Dictionary<string, object?> { ["JobId"] = job.JobId, ["OwnerId"] = job.OwnerId });
         var progress = new JobProgress(time);
         using var work = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         await using var heartbeat = JobHeartbeat.Start(queue, lease, progress, _options.HeartbeatInterval, time, work, logger);
@@ -49,7 +52,7 @@ public sealed partial class JobRunner(
             await queue.CompleteAsync(held, resultKey, rows, finalWrite.Token);
             LogSucceeded(job.JobId, rows, progress.Elapsed.TotalSeconds, progress.RowsPerSecond);
             activity?.SetTag("mlapp.job.rows", rows);
-            return Finish(activity, JobOutcome.Succeeded);
+            return Finish(activity, JobOutcome.Succeeded, rows);
         }
         catch (Exception e) when (heartbeat.LeaseLost || e is JobLeaseLostException)
         {
@@ -117,8 +120,9 @@ public sealed partial class JobRunner(
         return JobOutcome.Released;
     }
 
-    private static JobOutcome Finish(Activity? activity, JobOutcome outcome)
+    private JobOutcome Finish(Activity? activity, JobOutcome outcome, long rows = 0)
     {
+        metrics.Record(outcome, rows);
         activity?.SetTag("mlapp.job.outcome", outcome.ToString());
         if (outcome is JobOutcome.Retrying or JobOutcome.Failed)
         {

@@ -75,7 +75,7 @@ internal static class JobItem
     private static long? ReadLong(IReadOnlyDictionary<string, AttributeValue> item, string name) =>
         item.TryGetValue(name, out var value) ? long.Parse(value.N, CultureInfo.InvariantCulture) : null;
 
-    private static DateTimeOffset? ReadEpochMs(IReadOnlyDictionary<string, AttributeValue> item, string name) =>
+    internal static DateTimeOffset? ReadEpochMs(IReadOnlyDictionary<string, AttributeValue> item, string name) =>
         ReadLong(item, name) is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null;
 
     private static void AddIfPresent(Dictionary<string, AttributeValue> item, string name, string? value)

@@ -46,6 +46,29 @@ public sealed class JobQueue(IAmazonDynamoDB dynamo, IOptions<JobsOptions> optio
         return counts.Sum();
     }
 
+    /// <summary>
+    /// How much work waits with nobody doing it: the claimable jobs, and how long the longest-waiting one has been due.
+    /// A growing wait means no task is draining the queue (the "stuck queue" alarm).
+    /// </summary>
+    public async Task<QueueDepth> MeasureAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var nowMs = JobItem.EpochMs(now);
+        var shards = JobKeys.AllQueueShards(_options.QueueShards).ToList();
+        var counts = await Task.WhenAll(shards.Select(shard => CountShardAsync(shard, nowMs, cancellationToken)));
+        var oldest = await Task.WhenAll(shards.Select(shard => OldestDueInShardAsync(shard, nowMs, cancellationToken)));
+        var oldestDue = oldest.Where(due => due is not null).Min();
+        return new QueueDepth(counts.Sum(), oldestDue is { } due ? now - due : TimeSpan.Zero);
+    }
+
+    private async Task<DateTimeOffset?> OldestDueInShardAsync(string shard, AttributeValue nowMs, CancellationToken cancellationToken)
+    {
+        var request = DueInShard(shard, nowMs);
+        request.Limit = 1;
+        var response = await dynamo.QueryAsync(request, cancellationToken);
+        return response.Items is [var first, ..] ? JobItem.ReadEpochMs(first, DueAt) : null;
+    }
+
     /// <summary>Takes the job if it is queued and due, or running with an expired lease; null if another worker got there first.</summary>
     public async Task<JobLease?> TryClaimAsync(string ownerId, string jobId, string workerId, CancellationToken cancellationToken)
     {

@@ -4,6 +4,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
+using MlApp.ServiceDefaults.Logging;
+using MlApp.ServiceDefaults.Metrics;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
@@ -38,8 +41,27 @@ public static class Extensions
     public static TBuilder AddBasicServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
         builder.ConfigureOpenTelemetry();
+        builder.ConfigureJsonConsoleLogs();
         builder.Services.AddHealthChecks()
             .AddCheck("self", () => HealthCheckResult.Healthy(), ["live"]);
+        return builder;
+    }
+
+    /// <summary>
+    /// Console logs as one JSON object per line, with trace and span ids: what CloudWatch Logs stores in AWS. The
+    /// dashboard gets the same records over OTLP, so nothing is lost locally.
+    /// </summary>
+    private static TBuilder ConfigureJsonConsoleLogs<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
+    {
+        builder.Logging.AddConsole(console => console.FormatterName = JsonLineFormatter.FormatterName);
+        builder.Logging.AddConsoleFormatter<JsonLineFormatter, ConsoleFormatterOptions>();
+        return builder;
+    }
+
+    /// <summary>Registers the CloudWatch EMF writer for this service (see <see cref="MetricNames"/>).</summary>
+    public static TBuilder AddEmbeddedMetrics<TBuilder>(this TBuilder builder, string service) where TBuilder : IHostApplicationBuilder
+    {
+        builder.Services.AddSingleton(services => new EmbeddedMetricWriter(Console.Out, services.GetService<TimeProvider>() ?? TimeProvider.System, service));
         return builder;
     }
 

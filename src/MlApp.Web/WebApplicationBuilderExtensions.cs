@@ -2,6 +2,7 @@ using MlApp.Jobs;
 using MlApp.Jobs.Ecs;
 using MlApp.Jobs.Lambda;
 using MlApp.Model;
+using MlApp.ServiceDefaults.Metrics;
 using MlApp.Web.Costs;
 using MlApp.Web.Dispatch;
 using MlApp.Web.Jobs;
@@ -37,6 +38,7 @@ public static class WebApplicationBuilderExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddSingleton<JobDispatcher>();
+        builder.AddEmbeddedMetrics(MetricNames.WebService);
         builder.Services.AddHostedService<DispatchSafetyNet>();
         builder.Services.AddOwnerIdentity();
         builder.Services.AddRazorComponents();

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Options;
+using MlApp.Jobs;
+using MlApp.ServiceDefaults.Metrics;
 
 namespace MlApp.Web.Dispatch;
 
@@ -7,7 +9,12 @@ namespace MlApp.Web.Dispatch;
 /// that was already draining when a job arrived. Every web replica runs it; extra tasks just find nothing and exit.
 /// </summary>
 public sealed partial class DispatchSafetyNet(
-    JobDispatcher dispatcher, IOptions<DispatchOptions> options, TimeProvider time, ILogger<DispatchSafetyNet> logger) : BackgroundService
+    JobDispatcher dispatcher,
+    JobQueue queue,
+    EmbeddedMetricWriter metrics,
+    IOptions<DispatchOptions> options,
+    TimeProvider time,
+    ILogger<DispatchSafetyNet> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -17,6 +24,7 @@ public sealed partial class DispatchSafetyNet(
             try
             {
                 await dispatcher.DispatchAsync(knownWaiting: 0, stoppingToken);
+                await PublishQueueDepthAsync(stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -24,6 +32,15 @@ public sealed partial class DispatchSafetyNet(
                 LogFailed(e);
             }
         }
+    }
+
+    /// <summary>The figures behind the "stuck queue" alarm: every replica publishes them, the alarm takes the maximum.</summary>
+    private async Task PublishQueueDepthAsync(CancellationToken cancellationToken)
+    {
+        var depth = await queue.MeasureAsync(cancellationToken);
+        metrics.Write(
+            new MetricValue(MetricNames.QueuedJobs, depth.Due, "Count"),
+            new MetricValue(MetricNames.OldestQueuedJobAge, Math.Round(depth.OldestWait.TotalSeconds, 1), "Seconds"));
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The dispatch safety net could not dispatch; it tries again at its next tick")]

@@ -52,6 +52,23 @@ public sealed class JobQueueTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_queue_measures_its_claimable_jobs_and_how_long_the_oldest_has_waited()
+    {
+        Assert.Equal(new QueueDepth(0, TimeSpan.Zero), await _jobs.Queue.MeasureAsync(default));
+        await CreateJobAsync();
+        _jobs.Time.Advance(TimeSpan.FromSeconds(20));
+        var claimed = await CreateJobAsync();
+        await _jobs.Queue.TryClaimAsync(claimed.OwnerId, claimed.JobId, "worker-1", default);
+        await CreateJobAsync();
+        _jobs.Time.Advance(TimeSpan.FromSeconds(10));
+
+        var depth = await _jobs.Queue.MeasureAsync(default);
+
+        Assert.Equal(2, depth.Due);
+        Assert.Equal(TimeSpan.FromSeconds(30), depth.OldestWait);
+    }
+
+    [Fact]
     public async Task An_empty_queue_has_nothing_to_claim()
     {
         Assert.Null(await _jobs.Queue.TryClaimNextAsync("worker-1", default));

@@ -4,6 +4,7 @@ using System.Text;
 using Microsoft.Extensions.Options;
 using MlApp.BatchJob;
 using MlApp.Jobs;
+using MlApp.ServiceDefaults.Metrics;
 using MlApp.Tests.Support;
 using MlApp.Tests.Unit.Batch;
 using MlApp.Tests.Unit.Model;
@@ -20,6 +21,8 @@ public sealed class JobRunnerTests(ITestOutputHelper output) : IAsyncLifetime
 
     private JobServices _jobs = null!;
     private BatchJobs _batch = null!;
+
+    private readonly StringWriter _metrics = new();
 
     public async Task InitializeAsync()
     {
@@ -58,6 +61,7 @@ public sealed class JobRunnerTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Contains("Atlantis,39.1,18.7,181,3750,MALE,,,,,\"Field 'island' is 'Atlantis', which is not one of the allowed values: Biscoe, Dream, Torgersen.\"\r\n", result);
         Assert.Contains("Field 'bill_length_mm' is NaN; it must be a finite number.", result);
         Assert.Contains("The row has 3 cells, but the header has 6 columns.", result);
+        Assert.Contains($"\"{MetricNames.JobsSucceeded}\":1,\"{MetricNames.RowsPredicted}\":{rows.Count}", _metrics.ToString());
     }
 
     public static TheoryData<string, string> PoisonInputs => new()
@@ -93,6 +97,7 @@ public sealed class JobRunnerTests(ITestOutputHelper output) : IAsyncLifetime
         }
 
         Assert.Equal([JobOutcome.Retrying, JobOutcome.Retrying, JobOutcome.Failed], outcomes);
+        Assert.Single(_metrics.ToString().Split('\n'), line => line.Contains($"\"{MetricNames.JobsFailed}\":1", StringComparison.Ordinal));
         var failed = await _batch.GetAsync(job);
         Assert.Equal(JobStatus.Failed, failed.Status);
         Assert.Equal(3, failed.Attempts);
@@ -223,6 +228,7 @@ public sealed class JobRunnerTests(ITestOutputHelper output) : IAsyncLifetime
         _jobs.Files,
         TestModels.Penguins,
         Options.Create(new BatchWorkerOptions { HeartbeatInterval = heartbeat ?? TimeSpan.FromMilliseconds(200) }),
+        new JobMetrics(new EmbeddedMetricWriter(_metrics, TimeProvider.System, MetricNames.BatchService)),
         TimeProvider.System,
         new TestOutputLogger<JobRunner>(output));
 

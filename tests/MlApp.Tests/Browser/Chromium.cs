@@ -4,7 +4,7 @@ namespace MlApp.Tests.Browser;
 
 /// <summary>
 /// Debian's headless Chromium driven by Playwright: Playwright can't download its own browsers here, so the tests use
-/// the system package (<c>apt-get install chromium</c>, which <c>.ci/run</c> does) found on PATH.
+/// the system package (<c>apt-get install chromium</c>, which <c>.ci/run</c> does) or a runner's Chrome, found on PATH.
 /// </summary>
 public static class Chromium
 {
@@ -31,7 +31,7 @@ public static class Chromium
     {
         var directories = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries);
         return directories
-            .SelectMany(directory => new[] { "chromium", "chromium-browser" }.Select(name => Path.Combine(directory, name)))
+            .SelectMany(directory => new[] { "chromium", "chromium-browser", "google-chrome" }.Select(name => Path.Combine(directory, name)))
             .FirstOrDefault(File.Exists)
             ?? throw new InvalidOperationException("No chromium on PATH. Install Debian's package: apt-get install -y chromium.");
     }

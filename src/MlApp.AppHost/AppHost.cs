@@ -1,3 +1,4 @@
+using MlApp.AppHost.Deployment;
 using MlApp.AppHost.LocalAws;
 using MlApp.AppHost.LocalAws.Ecs;
 using MlApp.AppHost.LocalAws.Lambda;
@@ -31,5 +32,8 @@ builder.AddProject<Projects.MlApp_Web>("web")
     .WithReplicas(2)
     .WithHttpHealthCheck("/health")
     .WithExternalHttpEndpoints();
+
+// Publish mode only: the same model becomes a CDK stack (README, "Deploy to AWS").
+builder.AddAwsDeployment();
 
 builder.Build().Run();

@@ -29,11 +29,12 @@ public static class LocalAwsExtensions
 
     /// <summary>
     /// Gives a project the standard AWS variables for the stand-ins plus the job settings, and holds its start until
-    /// the table and bucket exist. Without stand-ins (publish mode) it changes nothing: CDK supplies the same settings.
+    /// the table and bucket exist. Without stand-ins (publish mode) it only marks the project: CDK supplies the same settings.
     /// </summary>
     public static IResourceBuilder<T> WithLocalAws<T>(this IResourceBuilder<T> project, LocalAwsStandIns? aws)
         where T : IResourceWithEnvironment, IResourceWithWaitSupport
     {
+        project.WithAnnotation(new JobStoreAnnotation());
         if (aws is null)
         {
             return project;

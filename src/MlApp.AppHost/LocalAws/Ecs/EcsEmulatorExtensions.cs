@@ -48,11 +48,12 @@ public static class EcsEmulatorExtensions
 
     /// <summary>
     /// Makes the resource the local stand-in of the task definition <paramref name="family"/>: RunTask starts it (it should
-    /// be explicit-start), StopTask stops it. Without an emulator (publish mode) it changes nothing: CDK defines the task.
+    /// be explicit-start), StopTask stops it. Without an emulator (publish mode) it only marks the resource: CDK defines the task.
     /// </summary>
     public static IResourceBuilder<T> AsEcsTask<T>(this IResourceBuilder<T> task, IResourceBuilder<EcsEmulatorResource>? ecs, string family)
         where T : IResource
     {
+        task.WithAnnotation(new EcsTaskAnnotation(family));
         if (ecs is null)
         {
             return task;
@@ -60,7 +61,7 @@ public static class EcsEmulatorExtensions
 
         ecs.Resource.Emulator.AddTaskDefinition(family);
         ecs.Resource.TaskResources[family] = task.Resource;
-        return task.WithAnnotation(new EcsTaskAnnotation(family));
+        return task;
     }
 
     /// <summary>
@@ -72,6 +73,7 @@ public static class EcsEmulatorExtensions
         where T : IResourceWithEnvironment, IResourceWithWaitSupport
         where TTask : IResource
     {
+        caller.WithAnnotation(new EcsTaskCallerAnnotation(task.Resource));
         if (ecs is null)
         {
             return caller;

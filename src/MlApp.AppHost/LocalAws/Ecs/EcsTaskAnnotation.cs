@@ -1,4 +1,4 @@
 namespace MlApp.AppHost.LocalAws.Ecs;
 
-/// <summary>Marks a resource as the local stand-in of an ECS task definition family, so callers can be given its name.</summary>
-internal sealed record EcsTaskAnnotation(string Family) : IResourceAnnotation;
+/// <summary>Marks a resource as an ECS task definition family, in both modes: the emulator starts it locally, the deployment defines it in AWS.</summary>
+public sealed record EcsTaskAnnotation(string Family) : IResourceAnnotation;

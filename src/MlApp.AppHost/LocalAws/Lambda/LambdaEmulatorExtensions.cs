@@ -36,6 +36,7 @@ public static class LambdaEmulatorExtensions
     public static IResourceBuilder<ProjectResource> AsLambdaFunction(
         this IResourceBuilder<ProjectResource> function, IResourceBuilder<LambdaEmulatorResource>? lambda, TimeSpan timeout)
     {
+        function.WithAnnotation(new LambdaFunctionAnnotation(timeout));
         if (lambda is null)
         {
             return function;
@@ -58,7 +59,8 @@ public static class LambdaEmulatorExtensions
         this IResourceBuilder<T> caller, IResourceBuilder<ProjectResource> function, IResourceBuilder<LambdaEmulatorResource>? lambda)
         where T : IResourceWithEnvironment, IResourceWithWaitSupport
     {
-        caller.WithEnvironment("Realtime__FunctionName", function.Resource.Name);
+        caller.WithAnnotation(new FunctionCallerAnnotation(function.Resource))
+            .WithEnvironment("Realtime__FunctionName", function.Resource.Name);
         return lambda is null
             ? caller
             : caller.WithEnvironment(context => context.EnvironmentVariables["AWS_ENDPOINT_URL_LAMBDA"] = lambda.Resource.Emulator.Url.ToString())

@@ -1,0 +1,59 @@
+using System.Text.RegularExpressions;
+
+namespace MlApp.AppHost.Deployment;
+
+/// <summary>Checks the settings before anything is built, so a bad value fails the synth with a clear message rather than the deploy.</summary>
+public static partial class DeploymentSettingsValidator
+{
+    /// <summary>Every problem found, each naming its setting; empty when the settings can be deployed.</summary>
+    public static IReadOnlyList<string> Problems(DeploymentSettings settings)
+    {
+        List<string> problems = [];
+        void Require(bool ok, string setting, string problem)
+        {
+            if (!ok)
+            {
+                problems.Add($"{DeploymentSettings.SectionName}:{setting}: {problem}");
+            }
+        }
+
+        // CloudFormation stack names: letters, digits and hyphens, starting with a letter, at most 128.
+        Require(StackNamePattern().IsMatch(settings.StackName), nameof(settings.StackName), "letters, digits and '-', starting with a letter, at most 128.");
+        AddFargateProblem(problems, "Web", settings.WebCpu, settings.WebMemoryMiB);
+        Require(settings.WebDesiredCount is >= 1 and <= 100, nameof(settings.WebDesiredCount), "1 to 100: the web also dispatches batch tasks, so it never scales to 0.");
+        Require(settings.CertificateArn is null || settings.CertificateArn.StartsWith("arn:", StringComparison.Ordinal), nameof(settings.CertificateArn), "an ACM certificate ARN.");
+        Require(settings.FunctionMemoryMiB is >= 128 and <= 10240, nameof(settings.FunctionMemoryMiB), "Lambda takes 128 to 10240 MiB.");
+        Require(settings.FunctionTimeoutSeconds is null or (>= 1 and <= 900), nameof(settings.FunctionTimeoutSeconds), "Lambda takes 1 to 900 seconds.");
+        Require(settings.FunctionProvisionedConcurrency is >= 0 and <= 1000, nameof(settings.FunctionProvisionedConcurrency), "0 to 1000.");
+        AddFargateProblem(problems, "Batch", settings.BatchCpu, settings.BatchMemoryMiB);
+        Require(settings.MaxBatchTasks is >= 1 and <= 1000, nameof(settings.MaxBatchTasks), "1 to 1000, as the dispatcher accepts.");
+        Require(LogRetention.IsAllowed(settings.LogRetentionDays), nameof(settings.LogRetentionDays), $"one of {string.Join(", ", LogRetention.AllowedDays)}.");
+        Require(settings.InputRetentionDays >= 1, nameof(settings.InputRetentionDays), "at least 1 day.");
+        Require(settings.ResultRetentionDays >= 1, nameof(settings.ResultRetentionDays), "at least 1 day.");
+        Require(GpuInstanceTypePattern().IsMatch(settings.GpuInstanceType), nameof(settings.GpuInstanceType), "an EC2 instance type such as g5.xlarge.");
+        return problems;
+    }
+
+    /// <summary>Throws with every problem at once, so one run shows all that needs fixing.</summary>
+    public static DeploymentSettings EnsureValid(DeploymentSettings settings)
+    {
+        var problems = Problems(settings);
+        return problems.Count == 0
+            ? settings
+            : throw new InvalidOperationException("The deployment settings are not valid:" + Environment.NewLine + string.Join(Environment.NewLine, problems));
+    }
+
+    private static void AddFargateProblem(List<string> problems, string part, int cpu, int memoryMiB)
+    {
+        if (FargateSize.Check(cpu, memoryMiB) is { } problem)
+        {
+            problems.Add($"{DeploymentSettings.SectionName}:{part}Cpu/{part}MemoryMiB: {problem}");
+        }
+    }
+
+    [GeneratedRegex("^[A-Za-z][A-Za-z0-9-]{0,127}$")]
+    private static partial Regex StackNamePattern();
+
+    [GeneratedRegex("^[a-z][a-z0-9-]*\\.[a-z0-9]+$")]
+    private static partial Regex GpuInstanceTypePattern();
+}

@@ -6,6 +6,7 @@ using MlApp.Web.Dispatch;
 using MlApp.Web.Jobs;
 using MlApp.Web.Owners;
 using MlApp.Web.Predictions;
+using MlApp.Web.Security;
 
 namespace MlApp.Web;
 
@@ -36,6 +37,7 @@ public static class WebApplicationBuilderExtensions
         builder.Services.AddSingleton<JobDispatcher>();
         builder.Services.AddHostedService<DispatchSafetyNet>();
         builder.Services.AddOwnerIdentity();
+        builder.AddMlAppSecurity();
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, PredictJsonContext.Default));
         return builder;
     }

@@ -4,6 +4,7 @@ using MlApp.Jobs.Lambda;
 using MlApp.Model;
 using MlApp.Web.Dispatch;
 using MlApp.Web.Jobs;
+using MlApp.Web.Limits;
 using MlApp.Web.Owners;
 using MlApp.Web.Predictions;
 using MlApp.Web.Security;
@@ -38,6 +39,7 @@ public static class WebApplicationBuilderExtensions
         builder.Services.AddHostedService<DispatchSafetyNet>();
         builder.Services.AddOwnerIdentity();
         builder.AddMlAppSecurity();
+        builder.AddMlAppLimits();
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, PredictJsonContext.Default));
         return builder;
     }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using MlApp.Jobs;
 using MlApp.Web.Dispatch;
+using MlApp.Web.Limits;
 using MlApp.Web.Owners;
 
 namespace MlApp.Web.Jobs;
@@ -18,7 +19,8 @@ public static class JobsApi
         var api = app.MapGroup("/api/jobs").WithTags("Batch jobs");
         api.MapPost("/", SubmitAsync)
             .WithSummary("Uploads a CSV (multipart field 'file') as a batch prediction job. An Idempotency-Key header makes retries safe.")
-            .DisableAntiforgery();
+            .DisableAntiforgery()
+            .RequireOwnerRateLimit(LimitKind.Submission);
         api.MapGet("/", ListAsync).WithSummary("My jobs, newest first.");
         api.MapGet("/{id}", GetAsync).WithSummary("One job's status and progress.");
         api.MapGet("/{id}/result", ResultAsync).WithSummary("Redirects to a download link for a succeeded job's result, valid for 15 minutes.");

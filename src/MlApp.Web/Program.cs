@@ -3,6 +3,7 @@ using MlApp.Web.Components;
 using MlApp.Web.Jobs;
 using MlApp.Web.ModelInfo;
 using MlApp.Web.Predictions;
+using MlApp.Web.Security;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -10,8 +11,10 @@ builder.AddServiceDefaults();
 builder.AddMlAppWeb();
 
 var app = builder.Build();
+app.UseMlAppSecurity();
 app.UseExceptionHandler();
 app.UseStatusCodePagesForBrowsersAndApis();
+app.UseUploadPageLimits();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
@@ -21,6 +24,6 @@ app.MapPredictApi();
 app.MapJobsApi();
 app.MapModelApi();
 app.MapOpenApi();
-app.MapScalarApiReference();
+app.MapScalarApiReference(scalar => scalar.WithNonce().DisableDefaultFonts());
 app.MapRazorComponents<App>();
 app.Run();

@@ -29,6 +29,7 @@ public static class StatusCodePages
         {
             StatusCodes.Status404NotFound => ("Nothing here", "The page does not exist, or it belongs to someone else."),
             StatusCodes.Status400BadRequest => ("The request was refused", "A form may have expired. Reload the page and try again."),
+            StatusCodes.Status413PayloadTooLarge => ("The upload is too large", "The file is over the size this deployment accepts. Split it into smaller files."),
             StatusCodes.Status429TooManyRequests => ("Slow down a little", "Too many requests came from you in a short time. Wait a moment and try again."),
             >= 500 => ("Something went wrong on our side", "The error was logged. Try again in a moment."),
             _ => ($"Error {status}", "The request could not be completed."),

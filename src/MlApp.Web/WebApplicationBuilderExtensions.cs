@@ -6,8 +6,10 @@ using MlApp.ServiceDefaults.Metrics;
 using MlApp.Web.Costs;
 using MlApp.Web.Dispatch;
 using MlApp.Web.Jobs;
+using MlApp.Web.Limits;
 using MlApp.Web.Owners;
 using MlApp.Web.Predictions;
+using MlApp.Web.Security;
 
 namespace MlApp.Web;
 
@@ -42,7 +44,12 @@ public static class WebApplicationBuilderExtensions
         builder.Services.AddHostedService<DispatchSafetyNet>();
         builder.Services.AddOwnerIdentity();
         builder.Services.AddRazorComponents();
+        // Serve wwwroot from the build's manifest in every environment, not only Development: the AppHost's tests run
+        // the web as Production. A published app has no manifest and serves its copied wwwroot, so this is a no-op there.
+        builder.WebHost.UseStaticWebAssets();
         builder.Services.AddOpenApi();
+        builder.AddMlAppSecurity();
+        builder.AddMlAppLimits();
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, PredictJsonContext.Default));
         return builder;
     }

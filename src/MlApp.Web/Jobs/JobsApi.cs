@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using MlApp.Jobs;
 using MlApp.Web.Dispatch;
+using MlApp.Web.Limits;
 using MlApp.Web.Owners;
 
 namespace MlApp.Web.Jobs;
@@ -18,7 +19,8 @@ public static class JobsApi
         var api = app.MapGroup("/api/jobs").WithTags("Batch jobs");
         api.MapPost("/", SubmitAsync)
             .WithSummary("Uploads a CSV (multipart field 'file') as a batch prediction job. An Idempotency-Key header makes retries safe.")
-            .DisableAntiforgery();
+            .DisableAntiforgery()
+            .RequireOwnerRateLimit(LimitKind.Submission);
         api.MapGet("/", ListAsync).WithSummary("My jobs, newest first.");
         api.MapGet("/{id}", GetAsync).WithSummary("One job's status and progress.");
         api.MapGet("/{id}/result", ResultAsync).WithSummary("Redirects to a download link for a succeeded job's result, valid for 15 minutes.");
@@ -63,7 +65,13 @@ public static class JobsApi
 
         try
         {
-            var page = await jobs.ListAsync(await context.GetOrCreateOwnerIdAsync(), size, pageToken, cancellationToken);
+            // Reading never mints an owner: a caller without one simply has no jobs.
+            if (context.FindOwnerId() is not { } ownerId)
+            {
+                return TypedResults.Ok(new JobListView([], null));
+            }
+
+            var page = await jobs.ListAsync(ownerId, size, pageToken, cancellationToken);
             return TypedResults.Ok(new JobListView(page.Jobs.Select(JobView.From).ToList(), page.NextPageToken));
         }
         catch (ArgumentException e) when (e.ParamName == "pageToken")
@@ -80,7 +88,7 @@ public static class JobsApi
             return problem;
         }
 
-        var job = await jobs.GetAsync(await context.GetOrCreateOwnerIdAsync(), id, cancellationToken);
+        var job = context.FindOwnerId() is { } ownerId ? await jobs.GetAsync(ownerId, id, cancellationToken) : null;
         return job is null ? TypedResults.NotFound() : TypedResults.Ok(JobView.From(job));
     }
 
@@ -92,7 +100,7 @@ public static class JobsApi
             return problem;
         }
 
-        var job = await jobs.GetAsync(await context.GetOrCreateOwnerIdAsync(), id, cancellationToken);
+        var job = context.FindOwnerId() is { } ownerId ? await jobs.GetAsync(ownerId, id, cancellationToken) : null;
         if (job is null)
         {
             return TypedResults.NotFound();
@@ -118,7 +126,12 @@ public static class JobsApi
             return problem;
         }
 
-        var result = await jobs.CancelAsync(await context.GetOrCreateOwnerIdAsync(), id, cancellationToken);
+        if (context.FindOwnerId() is not { } ownerId)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var result = await jobs.CancelAsync(ownerId, id, cancellationToken);
         return result.Outcome switch
         {
             CancelOutcome.Cancelled => TypedResults.Ok(JobView.From(result.Job!)),

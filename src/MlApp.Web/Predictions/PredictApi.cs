@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using MlApp.Jobs.Http;
 using MlApp.Model;
+using MlApp.Web.Limits;
 
 namespace MlApp.Web.Predictions;
 
@@ -15,7 +16,8 @@ public static class PredictApi
         var api = app.MapGroup("/api").WithTags("Predictions");
         api.MapPost("/predict", PredictAsync)
             .WithSummary("Predicts one row ({\"input\": {...}}) or many ({\"inputs\": [...]}) with the realtime function.")
-            .Accepts<JsonElement>("application/json");
+            .Accepts<JsonElement>("application/json")
+            .RequireOwnerRateLimit(LimitKind.Prediction);
         return api;
     }
 

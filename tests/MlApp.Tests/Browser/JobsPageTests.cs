@@ -6,12 +6,14 @@ namespace MlApp.Tests.Browser;
 /// <summary>A visitor runs a batch job from the jobs page in a real browser: sample CSV in, predictions out.</summary>
 [Collection(AppHostCollection.Name)]
 [Trait("Category", "Browser")]
-public sealed class JobsPageTests(AppHostFixture app, BrowserFixture browser) : IClassFixture<BrowserFixture>
+public sealed class JobsPageTests(AppHostFixture app, BrowserFixture browser, Xunit.Abstractions.ITestOutputHelper output) : IClassFixture<BrowserFixture>
 {
     [Fact]
     public async Task Uploading_the_sample_csv_runs_a_job_to_succeeded_and_its_result_downloads()
     {
         var page = await browser.NewVisitorAsync(app);
+        page.Console += (_, message) => output.WriteLine($"console {message.Type}: {message.Text}");
+        page.RequestFailed += (_, request) => output.WriteLine($"failed {request.Url} {request.Failure}");
         var work = Directory.CreateTempSubdirectory("mlapp-browser-");
         try
         {
@@ -22,7 +24,7 @@ public sealed class JobsPageTests(AppHostFixture app, BrowserFixture browser) : 
 
             await page.GetByLabel("CSV file").SetInputFilesAsync(samplePath);
             await page.GetByRole(AriaRole.Button, new() { Name = "Submit job" }).ClickAsync();
-            await Assertions.Expect(page.Locator(".notice")).ToContainTextAsync("is queued");
+            await Assertions.Expect(page.Locator(".notice")).ToContainTextAsync("was submitted");
 
             // The page follows the job by itself; nothing here reloads it.
             var row = page.Locator("tbody tr").First;

@@ -44,7 +44,13 @@ public sealed class AppHostFixture : IAsyncLifetime
         builder.CreateResourceBuilder(builder.Resources.OfType<ProjectResource>().Single(resource => resource.Name == "web"))
             .WithEnvironment("Dispatch__SafetyNetInterval", SafetyNetInterval.ToString())
             .WithEnvironment("Upload__MaxRows", UploadMaxRows.ToString(CultureInfo.InvariantCulture))
-            .WithEnvironment("Upload__MaxBytes", UploadMaxBytes.ToString(CultureInfo.InvariantCulture));
+            .WithEnvironment("Upload__MaxBytes", UploadMaxBytes.ToString(CultureInfo.InvariantCulture))
+            // Every test here comes from one address: limits far above what they send, so that only the web tests of
+            // the limiter itself (Integration/Web) meet a 429.
+            .WithEnvironment("RateLimits__PredictionsPerMinute", "60000")
+            .WithEnvironment("RateLimits__PredictionBurst", "10000")
+            .WithEnvironment("RateLimits__SubmissionsPerMinute", "6000")
+            .WithEnvironment("RateLimits__SubmissionBurst", "1000");
 
         _app = await builder.BuildAsync(timeout.Token);
         await _app.StartAsync(timeout.Token);

@@ -1,0 +1,23 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace MlApp.Web.Limits;
+
+/// <summary>What a caller over its limit is told: 429, a Retry-After header and problem details.</summary>
+public static class RateLimitProblem
+{
+    public static string Title(LimitKind kind) => kind switch
+    {
+        LimitKind.Prediction => "Too many predictions.",
+        _ => "Too many job submissions.",
+    };
+
+    public static ProblemHttpResult Create(HttpContext context, LimitKind kind, RateLimitDecision decision)
+    {
+        context.Response.Headers.RetryAfter = decision.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+        return TypedResults.Problem(
+            title: Title(kind),
+            detail: $"This owner has used its allowance for now. Try again in {decision.RetryAfterSeconds} s.",
+            statusCode: StatusCodes.Status429TooManyRequests);
+    }
+}

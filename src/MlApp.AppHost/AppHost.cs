@@ -1,4 +1,5 @@
 using MlApp.AppHost.Deployment;
+using MlApp.AppHost.Deployment.Costs;
 using MlApp.AppHost.LocalAws;
 using MlApp.AppHost.LocalAws.Ecs;
 using MlApp.AppHost.LocalAws.Lambda;
@@ -31,9 +32,11 @@ builder.AddProject<Projects.MlApp_Web>("web")
     .WithHttpEndpoint()
     .WithReplicas(2)
     .WithHttpHealthCheck("/health")
-    .WithExternalHttpEndpoints();
+    .WithExternalHttpEndpoints()
+    .WithCostSettings(builder.Configuration);
 
 // Publish mode only: the same model becomes a CDK stack (README, "Deploy to AWS").
 builder.AddAwsDeployment();
+builder.AddCostReport();
 
 builder.Build().Run();

@@ -28,6 +28,7 @@ public sealed partial class SettingNameTests(SynthesizedStacks stacks)
         [LambdaOptions.SectionName] = typeof(LambdaOptions),
         [ModelOptions.SectionName] = typeof(ModelOptions),
         [BatchWorkerOptions.SectionName] = typeof(BatchWorkerOptions),
+        [MlApp.Web.Costs.CostHosting.SectionName] = typeof(MlApp.Costs.DeploymentSettings),
     };
 
     [Fact]

@@ -29,7 +29,8 @@ public sealed class MlAppStack : Stack
         var webSettings = Merge(
             JobSettings(web),
             web.InvokesFunction is null ? NoSettings : Realtime.CallerSettings,
-            web.RunsTask is null ? NoSettings : Batch.CallerSettings(batchTarget, Network, settings));
+            web.RunsTask is null ? NoSettings : Batch.CallerSettings(batchTarget, Network, settings),
+            Costs.CostSizing.WebSettings(settings));
         Web = new Web(this, "Web", web, webSettings, Network, images, settings);
         Grant(web, Web.TaskRole, Data.GrantWebAccess);
         if (web.InvokesFunction is not null)

@@ -33,6 +33,12 @@ public sealed class BatchOptions
     /// </summary>
     public bool AssignPublicIp { get; set; } = true;
 
+    /// <summary>
+    /// The GPU option: start tasks on this capacity provider (EC2 GPU instances that scale from zero) instead of on
+    /// Fargate. Unset, tasks run on Fargate.
+    /// </summary>
+    public string? CapacityProvider { get; set; }
+
     /// <summary>Marks the tasks this app starts, so ListTasks can count them; ECS allows 36 characters.</summary>
     [Required(AllowEmptyStrings = false)]
     [MaxLength(36)]

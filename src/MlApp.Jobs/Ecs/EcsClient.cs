@@ -39,7 +39,8 @@ public sealed class EcsClient(HttpClient http, IOptions<BatchOptions> options, R
         {
             Cluster = _options.Cluster,
             TaskDefinition = _options.TaskDefinition,
-            LaunchType = "FARGATE",
+            LaunchType = _options.CapacityProvider is null ? "FARGATE" : null,
+            CapacityProviderStrategy = _options.CapacityProvider is { } provider ? [new CapacityProviderStrategyItem(provider, Weight: 1)] : null,
             Count = count,
             NetworkConfiguration = new NetworkConfiguration(new AwsVpcConfiguration(
                 _options.Subnets,

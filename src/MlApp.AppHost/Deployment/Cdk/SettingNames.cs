@@ -15,7 +15,7 @@ public static class SettingNames
     public const string AssignPublicIp = "Batch__AssignPublicIp";
     public const string MaxConcurrentTasks = "Batch__MaxConcurrentTasks";
 
-    /// <summary>Set with the GPU option only; the web does not read it yet (see README, "GPU option").</summary>
+    /// <summary>Set with the GPU option only: the web then asks RunTask for this capacity provider instead of Fargate.</summary>
     public const string CapacityProvider = "Batch__CapacityProvider";
 
     public static string Subnet(int index) => $"Batch__Subnets__{index}";

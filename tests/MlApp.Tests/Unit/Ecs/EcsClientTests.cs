@@ -12,6 +12,22 @@ namespace MlApp.Tests.Unit.Ecs;
 public sealed class EcsClientTests
 {
     [Fact]
+    public async Task With_a_capacity_provider_RunTask_asks_for_it_instead_of_fargate()
+    {
+        var handler = new RecordedHttpHandler(() => Json(HttpStatusCode.OK, RunTaskStarted));
+
+        await EcsTestClient.Create(handler, options => (options.CapacityProvider, options.AssignPublicIp) = ("MlApp-gpu", false)).RunTaskAsync(1, null, null, default);
+
+        using var json = JsonDocument.Parse(Assert.Single(handler.Requests).Body);
+        var root = json.RootElement;
+        Assert.False(root.TryGetProperty("launchType", out _), "ECS refuses a launch type together with a strategy");
+        var strategy = Assert.Single(root.GetProperty("capacityProviderStrategy").EnumerateArray());
+        Assert.Equal("MlApp-gpu", strategy.GetProperty("capacityProvider").GetString());
+        Assert.Equal(1, strategy.GetProperty("weight").GetInt32());
+        Assert.Equal("DISABLED", root.GetProperty("networkConfiguration").GetProperty("awsvpcConfiguration").GetProperty("assignPublicIp").GetString());
+    }
+
+    [Fact]
     public async Task RunTask_posts_a_json_1_1_request_for_fargate_in_the_configured_network_and_returns_the_tasks()
     {
         var handler = new RecordedHttpHandler(() => Json(HttpStatusCode.OK, RunTaskStarted));

@@ -65,13 +65,7 @@ public static class JobsApi
 
         try
         {
-            // Reading never mints an owner: a caller without one simply has no jobs.
-            if (context.FindOwnerId() is not { } ownerId)
-            {
-                return TypedResults.Ok(new JobListView([], null));
-            }
-
-            var page = await jobs.ListAsync(ownerId, size, pageToken, cancellationToken);
+            var page = await jobs.ListAsync(await context.GetOrCreateOwnerIdAsync(), size, pageToken, cancellationToken);
             return TypedResults.Ok(new JobListView(page.Jobs.Select(JobView.From).ToList(), page.NextPageToken));
         }
         catch (ArgumentException e) when (e.ParamName == "pageToken")
@@ -88,7 +82,7 @@ public static class JobsApi
             return problem;
         }
 
-        var job = context.FindOwnerId() is { } ownerId ? await jobs.GetAsync(ownerId, id, cancellationToken) : null;
+        var job = await jobs.GetAsync(await context.GetOrCreateOwnerIdAsync(), id, cancellationToken);
         return job is null ? TypedResults.NotFound() : TypedResults.Ok(JobView.From(job));
     }
 
@@ -100,7 +94,7 @@ public static class JobsApi
             return problem;
         }
 
-        var job = context.FindOwnerId() is { } ownerId ? await jobs.GetAsync(ownerId, id, cancellationToken) : null;
+        var job = await jobs.GetAsync(await context.GetOrCreateOwnerIdAsync(), id, cancellationToken);
         if (job is null)
         {
             return TypedResults.NotFound();
@@ -126,12 +120,7 @@ public static class JobsApi
             return problem;
         }
 
-        if (context.FindOwnerId() is not { } ownerId)
-        {
-            return TypedResults.NotFound();
-        }
-
-        var result = await jobs.CancelAsync(ownerId, id, cancellationToken);
+        var result = await jobs.CancelAsync(await context.GetOrCreateOwnerIdAsync(), id, cancellationToken);
         return result.Outcome switch
         {
             CancelOutcome.Cancelled => TypedResults.Ok(JobView.From(result.Job!)),

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using MlApp.Jobs.Http;
@@ -11,6 +12,8 @@ namespace MlApp.Web.Predictions;
 /// <summary><c>POST /api/predict</c>: validate against the model's card here, then ask the realtime function.</summary>
 public static class PredictApi
 {
+    private const int DrainableBodyFactor = 4;
+
     public static RouteGroupBuilder MapPredictApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api").WithTags("Predictions");
@@ -25,6 +28,14 @@ public static class PredictApi
         HttpContext context, JsonFeatureReader reader, RealtimePredictions predictions, IOptions<PredictOptions> options)
     {
         var limits = options.Value;
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
+        {
+            // Kestrel drains an unread body after the answer so the client can read it; past the server-wide cap it
+            // resets the connection instead, and an HTTP client that is still sending sees a reset, not our 413. Allow
+            // a few times the cap here: the surplus is discarded as it streams in, never buffered.
+            bodySize.MaxRequestBodySize = DrainableBodyFactor * (long)limits.MaxBodyBytes;
+        }
+
         var body = await BoundedBody.ReadAsync(context.Request, limits.MaxBodyBytes, context.RequestAborted);
         if (body is null)
         {

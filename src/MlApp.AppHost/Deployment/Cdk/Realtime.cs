@@ -31,6 +31,7 @@ public sealed class Realtime : Construct
             LogGroup = logs,
             Environment = environment.ToDictionary(),
             Description = $"{app.Project.Name}: realtime predictions",
+            ReservedConcurrentExecutions = settings.FunctionReservedConcurrency,
         });
 
         Alias = new Alias(this, "Live", new AliasProps

@@ -43,7 +43,6 @@ public sealed class WebTemplateTests(SynthesizedStacks stacks)
         Assert.Equal("ENABLED", (string?)service["NetworkConfiguration"]!["AwsvpcConfiguration"]!["AssignPublicIp"]);
         Assert.Equal(WebConstruct.ContainerPort, (int)container["PortMappings"]![0]!["ContainerPort"]!);
         Assert.Equal(WebConstruct.ContainerPort, (int)service["LoadBalancers"]![0]!["ContainerPort"]!);
-        Assert.True((bool)service["DeploymentConfiguration"]!["DeploymentCircuitBreaker"]!["Rollback"]!);
     }
 
     [Fact]

@@ -49,6 +49,7 @@ public sealed class MlAppStack : Stack
         });
         _ = new CfnOutput(this, "BucketName", new CfnOutputProps { Value = Data.Bucket.BucketName, Description = "Inputs and results; kept by cdk destroy" });
         _ = new CfnOutput(this, "TableName", new CfnOutputProps { Value = Data.Table.TableName, Description = "Job records; kept by cdk destroy" });
+        _ = new CfnOutput(this, "FunctionName", new CfnOutputProps { Value = Realtime.Function.FunctionName, Description = "The realtime function; README, Rollback" });
     }
 
     public Network Network { get; }

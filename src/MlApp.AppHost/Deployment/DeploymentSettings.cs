@@ -73,4 +73,16 @@ public sealed record DeploymentSettings
 
     /// <summary>The GPU instance type; one batch task per instance, since each task asks for one GPU.</summary>
     public string GpuInstanceType { get; init; } = "g5.xlarge";
+
+    /// <summary>
+    /// Where alarms and the budget's warnings are sent. Unset: the alarms still change state (and show in the
+    /// CloudWatch console), but nobody is told, and there is no budget, whose only job is to tell someone.
+    /// </summary>
+    public string? AlarmEmail { get; init; }
+
+    /// <summary>The monthly cost, in US dollars, at 80% and 100% of which the budget writes to <see cref="AlarmEmail"/>.</summary>
+    public int MonthlyBudgetUsd { get; init; } = 50;
+
+    /// <summary>The email to notify, or null when the setting is unset or blank (an empty variable clears it).</summary>
+    public string? AlarmEmailOrNull => string.IsNullOrWhiteSpace(AlarmEmail) ? null : AlarmEmail.Trim();
 }

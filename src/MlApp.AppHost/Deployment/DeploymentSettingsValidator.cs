@@ -37,6 +37,8 @@ public static partial class DeploymentSettingsValidator
         Require(settings.InputRetentionDays >= 1, nameof(settings.InputRetentionDays), "at least 1 day.");
         Require(settings.ResultRetentionDays >= 1, nameof(settings.ResultRetentionDays), "at least 1 day.");
         Require(GpuInstanceTypePattern().IsMatch(settings.GpuInstanceType), nameof(settings.GpuInstanceType), "an EC2 instance type such as g5.xlarge.");
+        Require(settings.AlarmEmailOrNull is null || EmailPattern().IsMatch(settings.AlarmEmailOrNull), nameof(settings.AlarmEmail), "an email address, or empty for none.");
+        Require(settings.MonthlyBudgetUsd is >= 1 and <= 1_000_000, nameof(settings.MonthlyBudgetUsd), "1 to 1000000 US dollars.");
         return problems;
     }
 
@@ -62,4 +64,8 @@ public static partial class DeploymentSettingsValidator
 
     [GeneratedRegex("^[a-z][a-z0-9-]*\\.[a-z0-9]+$")]
     private static partial Regex GpuInstanceTypePattern();
+
+    /// <summary>One address, as SNS and Budgets take it: no spaces, one @, a dot in the domain.</summary>
+    [GeneratedRegex("^[^@\\s,;]+@[^@\\s,;]+\\.[^@\\s,;]+$")]
+    private static partial Regex EmailPattern();
 }

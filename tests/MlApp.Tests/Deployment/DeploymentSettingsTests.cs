@@ -19,6 +19,7 @@ public sealed class DeploymentSettingsTests
         Assert.Equal((4096, 16384, 4), (settings.BatchCpu, settings.BatchMemoryMiB, settings.MaxBatchTasks));
         Assert.Equal((30, 7, 30), (settings.LogRetentionDays, settings.InputRetentionDays, settings.ResultRetentionDays));
         Assert.Equal((false, "g5.xlarge"), (settings.GpuEnabled, settings.GpuInstanceType));
+        Assert.Equal(((string?)null, 50), (settings.AlarmEmail, settings.MonthlyBudgetUsd));
         Assert.Empty(DeploymentSettingsValidator.Problems(settings));
     }
 
@@ -61,6 +62,9 @@ public sealed class DeploymentSettingsTests
         { "WebRequestsPerTarget", new DeploymentSettings { WebRequestsPerTarget = 0 } },
         { "FunctionReservedConcurrency", new DeploymentSettings { FunctionReservedConcurrency = 0 } },
         { "FunctionReservedConcurrency", new DeploymentSettings { FunctionProvisionedConcurrency = 5, FunctionReservedConcurrency = 4 } },
+        { "AlarmEmail", new DeploymentSettings { AlarmEmail = "me at example.com" } },
+        { "AlarmEmail", new DeploymentSettings { AlarmEmail = "a@example.com, b@example.com" } },
+        { "MonthlyBudgetUsd", new DeploymentSettings { MonthlyBudgetUsd = 0 } },
     };
 
     [Theory]

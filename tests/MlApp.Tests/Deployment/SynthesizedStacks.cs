@@ -31,6 +31,8 @@ public sealed class SynthesizedStacks : IAsyncLifetime
         LogRetentionDays = 7,
         InputRetentionDays = 3,
         ResultRetentionDays = 14,
+        AlarmEmail = "ml-team@example.com",
+        MonthlyBudgetUsd = 120,
     };
 
     private readonly string _root = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "mlapp-cdk-tests-" + Guid.NewGuid().ToString("N"));

@@ -6,7 +6,8 @@ namespace MlApp.AppHost.Deployment.Cdk;
 
 /// <summary>
 /// The whole deployment, composed from the AppHost's topology: network and data first, then the function and the batch
-/// task, then the web that calls both, as AppHost.cs reads. Each project gets the settings and rights its annotations ask for.
+/// task, then the web that calls both, as AppHost.cs reads, and last what watches them: alarms and the budget. Each
+/// project gets the settings and rights its annotations ask for.
 /// </summary>
 public sealed class MlAppStack : Stack
 {
@@ -42,6 +43,10 @@ public sealed class MlAppStack : Stack
             Batch.GrantRun(Web.TaskRole, batchTarget, Network);
         }
 
+        var alarmTopic = new AlarmTopic(this, "AlarmTopic", settings);
+        Alarms = new Alarms(this, "Alarms", Web, Realtime, alarmTopic);
+        Budget = settings.AlarmEmailOrNull is { } email ? new CostBudget(this, "CostBudget", settings, email) : null;
+
         _ = new CfnOutput(this, "WebUrl", new CfnOutputProps
         {
             Value = $"{(settings.CertificateArn is null ? "http" : "https")}://{Web.Service.LoadBalancer.LoadBalancerDnsName}",
@@ -50,6 +55,7 @@ public sealed class MlAppStack : Stack
         _ = new CfnOutput(this, "BucketName", new CfnOutputProps { Value = Data.Bucket.BucketName, Description = "Inputs and results; kept by cdk destroy" });
         _ = new CfnOutput(this, "TableName", new CfnOutputProps { Value = Data.Table.TableName, Description = "Job records; kept by cdk destroy" });
         _ = new CfnOutput(this, "FunctionName", new CfnOutputProps { Value = Realtime.Function.FunctionName, Description = "The realtime function; README, Rollback" });
+        _ = new CfnOutput(this, "AlarmTopicArn", new CfnOutputProps { Value = alarmTopic.Topic.TopicArn, Description = "Where the alarms write; subscribe more addresses here" });
     }
 
     public Network Network { get; }
@@ -63,6 +69,11 @@ public sealed class MlAppStack : Stack
     public GpuCapacity? Gpu { get; }
 
     public Web Web { get; }
+
+    public Alarms Alarms { get; }
+
+    /// <summary>Null without <see cref="DeploymentSettings.AlarmEmail"/>: a budget that tells nobody would only cost.</summary>
+    public CostBudget? Budget { get; }
 
     private static readonly IReadOnlyDictionary<string, string> NoSettings = new Dictionary<string, string>();
 

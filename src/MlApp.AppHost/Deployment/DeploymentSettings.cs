@@ -83,6 +83,15 @@ public sealed record DeploymentSettings
     /// <summary>The monthly cost, in US dollars, at 80% and 100% of which the budget writes to <see cref="AlarmEmail"/>.</summary>
     public int MonthlyBudgetUsd { get; init; } = 50;
 
+    /// <summary>An OpenTelemetry collector (OTLP) that every app exports traces, metrics and logs to; unset: no export.</summary>
+    public string? OtlpEndpoint { get; init; }
+
+    /// <summary>The OTLP transport: <c>http/protobuf</c> (what most hosted collectors take) or <c>grpc</c>.</summary>
+    public string OtlpProtocol { get; init; } = "http/protobuf";
+
     /// <summary>The email to notify, or null when the setting is unset or blank (an empty variable clears it).</summary>
     public string? AlarmEmailOrNull => string.IsNullOrWhiteSpace(AlarmEmail) ? null : AlarmEmail.Trim();
+
+    /// <summary>The collector to export to, or null when the setting is unset or blank.</summary>
+    public string? OtlpEndpointOrNull => string.IsNullOrWhiteSpace(OtlpEndpoint) ? null : OtlpEndpoint.Trim();
 }

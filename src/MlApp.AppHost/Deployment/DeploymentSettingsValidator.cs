@@ -39,6 +39,8 @@ public static partial class DeploymentSettingsValidator
         Require(GpuInstanceTypePattern().IsMatch(settings.GpuInstanceType), nameof(settings.GpuInstanceType), "an EC2 instance type such as g5.xlarge.");
         Require(settings.AlarmEmailOrNull is null || EmailPattern().IsMatch(settings.AlarmEmailOrNull), nameof(settings.AlarmEmail), "an email address, or empty for none.");
         Require(settings.MonthlyBudgetUsd is >= 1 and <= 1_000_000, nameof(settings.MonthlyBudgetUsd), "1 to 1000000 US dollars.");
+        Require(settings.OtlpEndpointOrNull is null || IsHttpUrl(settings.OtlpEndpointOrNull), nameof(settings.OtlpEndpoint), "an absolute http or https URL, or empty for none.");
+        Require(settings.OtlpProtocol is "http/protobuf" or "grpc", nameof(settings.OtlpProtocol), "http/protobuf or grpc.");
         return problems;
     }
 
@@ -58,6 +60,9 @@ public static partial class DeploymentSettingsValidator
             problems.Add($"{DeploymentSettings.SectionName}:{part}Cpu/{part}MemoryMiB: {problem}");
         }
     }
+
+    private static bool IsHttpUrl(string text) =>
+        Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https";
 
     [GeneratedRegex("^[A-Za-z][A-Za-z0-9-]{0,127}$")]
     private static partial Regex StackNamePattern();

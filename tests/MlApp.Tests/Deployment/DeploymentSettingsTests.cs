@@ -20,6 +20,7 @@ public sealed class DeploymentSettingsTests
         Assert.Equal((30, 7, 30), (settings.LogRetentionDays, settings.InputRetentionDays, settings.ResultRetentionDays));
         Assert.Equal((false, "g5.xlarge"), (settings.GpuEnabled, settings.GpuInstanceType));
         Assert.Equal(((string?)null, 50), (settings.AlarmEmail, settings.MonthlyBudgetUsd));
+        Assert.Equal(((string?)null, "http/protobuf"), (settings.OtlpEndpoint, settings.OtlpProtocol));
         Assert.Empty(DeploymentSettingsValidator.Problems(settings));
     }
 
@@ -54,6 +55,15 @@ public sealed class DeploymentSettingsTests
         Assert.Contains("WebDesiredCount", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void An_empty_email_or_collector_means_none_as_an_empty_variable_would_clear_them()
+    {
+        var settings = AwsDeploymentExtensions.ReadSettings(Configuration(new() { ["Deploy:AlarmEmail"] = "", ["Deploy:OtlpEndpoint"] = " " }));
+
+        Assert.Null(settings.AlarmEmailOrNull);
+        Assert.Null(settings.OtlpEndpointOrNull);
+    }
+
     public static TheoryData<string, DeploymentSettings> InvalidOperationSettings => new()
     {
         { "WebMaxTasks", new DeploymentSettings { WebMinTasks = 3, WebMaxTasks = 2 } },
@@ -65,6 +75,8 @@ public sealed class DeploymentSettingsTests
         { "AlarmEmail", new DeploymentSettings { AlarmEmail = "me at example.com" } },
         { "AlarmEmail", new DeploymentSettings { AlarmEmail = "a@example.com, b@example.com" } },
         { "MonthlyBudgetUsd", new DeploymentSettings { MonthlyBudgetUsd = 0 } },
+        { "OtlpEndpoint", new DeploymentSettings { OtlpEndpoint = "collector:4318" } },
+        { "OtlpProtocol", new DeploymentSettings { OtlpEndpoint = "http://collector:4318", OtlpProtocol = "http/json" } },
     };
 
     [Theory]
@@ -80,6 +92,7 @@ public sealed class DeploymentSettingsTests
     public void A_reserved_concurrency_that_holds_the_provisioned_instances_is_valid()
     {
         Assert.Empty(DeploymentSettingsValidator.Problems(new DeploymentSettings { FunctionProvisionedConcurrency = 5, FunctionReservedConcurrency = 5 }));
+        Assert.Empty(DeploymentSettingsValidator.Problems(new DeploymentSettings { AlarmEmail = "ml-team@example.com", OtlpEndpoint = "http://10.0.0.5:4317", OtlpProtocol = "grpc" }));
     }
 
     [Theory]

@@ -33,6 +33,8 @@ public sealed class SynthesizedStacks : IAsyncLifetime
         ResultRetentionDays = 14,
         AlarmEmail = "ml-team@example.com",
         MonthlyBudgetUsd = 120,
+        OtlpEndpoint = "https://otel-collector.example.com:4318",
+        OtlpProtocol = "grpc",
     };
 
     private readonly string _root = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "mlapp-cdk-tests-" + Guid.NewGuid().ToString("N"));

@@ -19,10 +19,12 @@ public sealed class MlAppStack : Stack
         Data = new Data(this, "Data", settings);
 
         // The function reads neither table nor bucket (it predicts and answers), so it gets their names but no rights.
-        Realtime = new Realtime(this, "Realtime", topology.Function, JobSettings(topology.Function.Project), images, settings);
+        var function = topology.Function.Project;
+        Realtime = new Realtime(this, "Realtime", topology.Function, Merge(JobSettings(function), OtlpExport.Settings(settings, function.Name)), images, settings);
 
-        Batch = new Batch(this, "Batch", topology.Batch, JobSettings(topology.Batch.Project), Network, images, settings);
-        Grant(topology.Batch.Project, Batch.TaskRole, Data.GrantWorkerAccess);
+        var batch = topology.Batch.Project;
+        Batch = new Batch(this, "Batch", topology.Batch, Merge(JobSettings(batch), OtlpExport.Settings(settings, batch.Name)), Network, images, settings);
+        Grant(batch, Batch.TaskRole, Data.GrantWorkerAccess);
         Gpu = settings.GpuEnabled ? new GpuCapacity(this, "Gpu", Network, Batch, settings) : null;
 
         var web = topology.Web;
@@ -30,7 +32,8 @@ public sealed class MlAppStack : Stack
         var webSettings = Merge(
             JobSettings(web),
             web.InvokesFunction is null ? NoSettings : Realtime.CallerSettings,
-            web.RunsTask is null ? NoSettings : Batch.CallerSettings(batchTarget, Network, settings));
+            web.RunsTask is null ? NoSettings : Batch.CallerSettings(batchTarget, Network, settings),
+            OtlpExport.Settings(settings, web.Name));
         Web = new Web(this, "Web", web, webSettings, Network, images, settings);
         Grant(web, Web.TaskRole, Data.GrantWebAccess);
         if (web.InvokesFunction is not null)

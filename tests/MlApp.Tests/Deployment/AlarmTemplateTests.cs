@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using MlApp.ServiceDefaults.Metrics;
+using MlApp.Tests.Support;
 
 namespace MlApp.Tests.Deployment;
 
@@ -133,6 +134,14 @@ public sealed class AlarmTemplateTests(SynthesizedStacks stacks)
         Assert.Equal("email", (string?)subscription["Protocol"]);
         Assert.Equal(SynthesizedStacks.CustomSettings.AlarmEmail, (string?)subscription["Endpoint"]);
         Assert.Equal(stacks.Custom.Single("AWS::SNS::Topic").Id, StackTemplate.Target(subscription["TopicArn"]));
+    }
+
+    [Fact]
+    public void The_README_lists_every_alarm()
+    {
+        var readme = File.ReadAllText(RepositoryRoot.Combine("README.md"));
+
+        Assert.All(Expected, alarm => Assert.Contains($"| `{alarm.Name}` |", readme, StringComparison.Ordinal));
     }
 
     private static IEnumerable<JsonObject> Alarms(StackTemplate template) =>

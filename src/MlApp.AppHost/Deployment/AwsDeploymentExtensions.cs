@@ -33,6 +33,10 @@ public static class AwsDeploymentExtensions
             var outdir = CdkSynthesis.OutputDirectory(context.Services.GetRequiredService<IPipelineOutputService>().GetOutputDirectory());
             var template = CdkSynthesis.Synthesize(topology, settings, outdir);
             context.Logger.LogInformation("CDK template written to {Template}", template);
+            if (settings.AlarmEmailOrNull is null)
+            {
+                context.Logger.LogWarning("Deploy:AlarmEmail is not set: the alarms will reach nobody and there is no cost budget (README, \"Alarms\")");
+            }
             return Task.CompletedTask;
         }, requiredBy: WellKnownPipelineSteps.Publish);
         return builder;

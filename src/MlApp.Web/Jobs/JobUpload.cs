@@ -13,7 +13,8 @@ namespace MlApp.Web.Jobs;
 /// stored, the file streams to its own S3 object with the caps enforced on the way, and only then is the job created,
 /// conditionally. Whatever fails, no job points at a partial input and no orphan object stays behind.
 /// </summary>
-public sealed class JobUpload(JobRepository jobs, JobFiles files, ModelCard card, IOptions<UploadOptions> options, TimeProvider time)
+public sealed partial class JobUpload(
+    JobRepository jobs, JobFiles files, ModelCard card, IOptions<UploadOptions> options, TimeProvider time, ILogger<JobUpload> logger)
 {
     public const string FileField = "file";
 
@@ -83,6 +84,7 @@ public sealed class JobUpload(JobRepository jobs, JobFiles files, ModelCard card
 
         if (creation.Created)
         {
+            LogQueued(jobId, ownerId, upload.DataRows, upload.Bytes);
             return new UploadOutcome.Created(JobView.From(creation.Job));
         }
 
@@ -136,4 +138,8 @@ public sealed class JobUpload(JobRepository jobs, JobFiles files, ModelCard card
 
         return null;
     }
+
+    // The web's first line of a job's story in the logs; the worker's lines carry the same jobId.
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} queued for owner {OwnerId}: {Rows} rows, {Bytes} bytes")]
+    private partial void LogQueued(string jobId, string ownerId, long rows, long bytes);
 }

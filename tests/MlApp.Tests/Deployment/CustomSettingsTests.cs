@@ -15,15 +15,13 @@ public sealed class CustomSettingsTests(SynthesizedStacks stacks)
     }
 
     [Fact]
-    public void Web_size_count_and_HTTPS_follow_the_settings()
+    public void Web_size_and_HTTPS_follow_the_settings()
     {
         var web = stacks.Custom.TaskDefinitionOf("web").Properties;
-        var service = stacks.Custom.Single("AWS::ECS::Service").Resource["Properties"]!;
         var listeners = stacks.Custom.OfType("AWS::ElasticLoadBalancingV2::Listener").Select(listener => listener.Resource["Properties"]!).ToList();
 
         Assert.Equal(Settings.WebCpu.ToString(), (string?)web["Cpu"]);
         Assert.Equal(Settings.WebMemoryMiB.ToString(), (string?)web["Memory"]);
-        Assert.Equal(Settings.WebDesiredCount, (int)service["DesiredCount"]!);
         var https = Assert.Single(listeners, listener => (int)listener["Port"]! == 443);
         Assert.Equal(Settings.CertificateArn, (string?)https["Certificates"]![0]!["CertificateArn"]);
         var http = Assert.Single(listeners, listener => (int)listener["Port"]! == 80);
@@ -31,7 +29,7 @@ public sealed class CustomSettingsTests(SynthesizedStacks stacks)
     }
 
     [Fact]
-    public void Function_memory_timeout_and_provisioned_concurrency_follow_the_settings()
+    public void Function_memory_timeout_and_concurrency_follow_the_settings()
     {
         var function = stacks.Custom.Single("AWS::Lambda::Function").Resource["Properties"]!;
         var alias = stacks.Custom.Single("AWS::Lambda::Alias").Resource["Properties"]!;
@@ -39,6 +37,7 @@ public sealed class CustomSettingsTests(SynthesizedStacks stacks)
         Assert.Equal(Settings.FunctionMemoryMiB, (int)function["MemorySize"]!);
         Assert.Equal(Settings.FunctionTimeoutSeconds, (int)function["Timeout"]!);
         Assert.Equal(Settings.FunctionProvisionedConcurrency, (int)alias["ProvisionedConcurrencyConfig"]!["ProvisionedConcurrentExecutions"]!);
+        Assert.Equal(Settings.FunctionReservedConcurrency, (int)function["ReservedConcurrentExecutions"]!);
     }
 
     [Fact]

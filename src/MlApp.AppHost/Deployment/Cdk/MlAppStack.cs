@@ -6,7 +6,8 @@ namespace MlApp.AppHost.Deployment.Cdk;
 
 /// <summary>
 /// The whole deployment, composed from the AppHost's topology: network and data first, then the function and the batch
-/// task, then the web that calls both, as AppHost.cs reads. Each project gets the settings and rights its annotations ask for.
+/// task, then the web that calls both, as AppHost.cs reads, and last what watches them: alarms and the budget. Each
+/// project gets the settings and rights its annotations ask for.
 /// </summary>
 public sealed class MlAppStack : Stack
 {
@@ -18,10 +19,12 @@ public sealed class MlAppStack : Stack
         Data = new Data(this, "Data", settings);
 
         // The function reads neither table nor bucket (it predicts and answers), so it gets their names but no rights.
-        Realtime = new Realtime(this, "Realtime", topology.Function, JobSettings(topology.Function.Project), images, settings);
+        var function = topology.Function.Project;
+        Realtime = new Realtime(this, "Realtime", topology.Function, Merge(JobSettings(function), OtlpExport.Settings(settings, function.Name)), images, settings);
 
-        Batch = new Batch(this, "Batch", topology.Batch, JobSettings(topology.Batch.Project), Network, images, settings);
-        Grant(topology.Batch.Project, Batch.TaskRole, Data.GrantWorkerAccess);
+        var batch = topology.Batch.Project;
+        Batch = new Batch(this, "Batch", topology.Batch, Merge(JobSettings(batch), OtlpExport.Settings(settings, batch.Name)), Network, images, settings);
+        Grant(batch, Batch.TaskRole, Data.GrantWorkerAccess);
         Gpu = settings.GpuEnabled ? new GpuCapacity(this, "Gpu", Network, Batch, settings) : null;
 
         var web = topology.Web;
@@ -30,7 +33,8 @@ public sealed class MlAppStack : Stack
             JobSettings(web),
             web.InvokesFunction is null ? NoSettings : Realtime.CallerSettings,
             web.RunsTask is null ? NoSettings : Batch.CallerSettings(batchTarget, Network, settings),
-            Costs.CostSizing.WebSettings(settings));
+            Costs.CostSizing.WebSettings(settings),
+            OtlpExport.Settings(settings, web.Name));
         Web = new Web(this, "Web", web, webSettings, Network, images, settings);
         Grant(web, Web.TaskRole, Data.GrantWebAccess);
         if (web.InvokesFunction is not null)
@@ -43,6 +47,10 @@ public sealed class MlAppStack : Stack
             Batch.GrantRun(Web.TaskRole, batchTarget, Network);
         }
 
+        var alarmTopic = new AlarmTopic(this, "AlarmTopic", settings);
+        Alarms = new Alarms(this, "Alarms", Web, Realtime, alarmTopic);
+        Budget = settings.AlarmEmailOrNull is { } email ? new CostBudget(this, "CostBudget", settings, email) : null;
+
         _ = new CfnOutput(this, "WebUrl", new CfnOutputProps
         {
             Value = $"{(settings.CertificateArn is null ? "http" : "https")}://{Web.Service.LoadBalancer.LoadBalancerDnsName}",
@@ -50,6 +58,8 @@ public sealed class MlAppStack : Stack
         });
         _ = new CfnOutput(this, "BucketName", new CfnOutputProps { Value = Data.Bucket.BucketName, Description = "Inputs and results; kept by cdk destroy" });
         _ = new CfnOutput(this, "TableName", new CfnOutputProps { Value = Data.Table.TableName, Description = "Job records; kept by cdk destroy" });
+        _ = new CfnOutput(this, "FunctionName", new CfnOutputProps { Value = Realtime.Function.FunctionName, Description = "The realtime function; README, Rollback" });
+        _ = new CfnOutput(this, "AlarmTopicArn", new CfnOutputProps { Value = alarmTopic.Topic.TopicArn, Description = "Where the alarms write; subscribe more addresses here" });
     }
 
     public Network Network { get; }
@@ -63,6 +73,11 @@ public sealed class MlAppStack : Stack
     public GpuCapacity? Gpu { get; }
 
     public Web Web { get; }
+
+    public Alarms Alarms { get; }
+
+    /// <summary>Null without <see cref="DeploymentSettings.AlarmEmail"/>: a budget that tells nobody would only cost.</summary>
+    public CostBudget? Budget { get; }
 
     private static readonly IReadOnlyDictionary<string, string> NoSettings = new Dictionary<string, string>();
 

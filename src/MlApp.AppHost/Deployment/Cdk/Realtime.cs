@@ -31,6 +31,11 @@ public sealed class Realtime : Construct
             LogGroup = logs,
             Environment = environment.ToDictionary(),
             Description = $"{app.Project.Name}: realtime predictions",
+            ReservedConcurrentExecutions = settings.FunctionReservedConcurrency,
+            // A deploy that changes the function publishes a new version (its logical id follows the image) and moves
+            // live to it. The old version stays, so live can be pointed back at it (README, "Rollback"); the versions
+            // go with the function on cdk destroy.
+            CurrentVersionOptions = new VersionOptions { RemovalPolicy = RemovalPolicy.RETAIN },
         });
 
         Alias = new Alias(this, "Live", new AliasProps

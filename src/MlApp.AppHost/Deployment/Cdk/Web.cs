@@ -32,7 +32,7 @@ public sealed class Web : Construct
             Cluster = network.Cluster,
             Cpu = settings.WebCpu,
             MemoryLimitMiB = settings.WebMemoryMiB,
-            DesiredCount = settings.WebDesiredCount,
+            // No desired count: autoscaling owns it (WebScaling), and a count in the template would reset it at every deploy.
             RuntimePlatform = new RuntimePlatform { CpuArchitecture = CpuArchitecture.X86_64, OperatingSystemFamily = OperatingSystemFamily.LINUX },
             TaskImageOptions = new ApplicationLoadBalancedTaskImageOptions
             {
@@ -66,9 +66,12 @@ public sealed class Web : Construct
 
         // Long enough for an upload in flight to finish when a task is replaced; the default 300 s only slows deployments.
         Service.TargetGroup.SetAttribute("deregistration_delay.timeout_seconds", "120");
+        Scaling = WebScaling.Configure(Service, settings);
     }
 
     public ApplicationLoadBalancedFargateService Service { get; }
+
+    public ScalableTaskCount Scaling { get; }
 
     public Amazon.CDK.AWS.IAM.IRole TaskRole => Service.TaskDefinition.TaskRole;
 }

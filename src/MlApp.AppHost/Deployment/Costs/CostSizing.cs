@@ -9,7 +9,8 @@ public static class CostSizing
     {
         WebVcpu = deploy.WebCpu / 1024m,
         WebMemoryGb = deploy.WebMemoryMiB / 1024m,
-        WebTaskCount = deploy.WebDesiredCount,
+        // Idle is what autoscaling keeps at its floor.
+        WebTaskCount = deploy.WebMinTasks,
         FunctionMemoryMb = deploy.FunctionMemoryMiB,
         ProvisionedConcurrency = deploy.FunctionProvisionedConcurrency,
         BatchVcpu = deploy.BatchCpu / 1024m,

@@ -24,7 +24,7 @@ public sealed class CostSizingTests
     {
         var sizing = CostSizing.From(new DeploymentSettings
         {
-            WebCpu = 512, WebMemoryMiB = 1024, WebDesiredCount = 2, FunctionMemoryMiB = 2048, FunctionProvisionedConcurrency = 1,
+            WebCpu = 512, WebMemoryMiB = 1024, WebMinTasks = 2, FunctionMemoryMiB = 2048, FunctionProvisionedConcurrency = 1,
             BatchCpu = 8192, BatchMemoryMiB = 32768, GpuEnabled = true, GpuInstanceType = "g5.2xlarge", LogRetentionDays = 7,
         });
 
@@ -35,7 +35,7 @@ public sealed class CostSizingTests
     [Fact]
     public void The_web_settings_bind_back_to_the_same_sizes_the_way_the_web_reads_them()
     {
-        var deploy = new DeploymentSettings { WebDesiredCount = 3, BatchCpu = 2048, BatchMemoryMiB = 8192, GpuEnabled = true };
+        var deploy = new DeploymentSettings { WebMinTasks = 3, BatchCpu = 2048, BatchMemoryMiB = 8192, GpuEnabled = true };
 
         var web = new ConfigurationBuilder()
             .AddInMemoryCollection(CostSizing.WebSettings(deploy).Select(setting => new KeyValuePair<string, string?>(setting.Key.Replace("__", ":"), setting.Value)))

@@ -17,6 +17,7 @@ internal sealed partial class ChildProcess : IAsyncDisposable
     private readonly Queue<string> lines = new();
     private readonly TaskCompletionSource<double> modelLoaded = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly List<(Regex Pattern, TaskCompletionSource<Match> Seen)> waiters = [];
 
     private ChildProcess(Process process, string name)
     {
@@ -26,6 +27,21 @@ internal sealed partial class ChildProcess : IAsyncDisposable
 
     /// <summary>Completes when the process ends, whatever the reason.</summary>
     public Task Exited => exited.Task;
+
+    public int Id => process.Id;
+
+    /// <summary>The exit code, once <see cref="Exited"/> has completed.</summary>
+    public int ExitCode => process.ExitCode;
+
+    /// <summary>CPU time (user + system) the process has used so far, to show which process a scenario's time goes to.</summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            process.Refresh();
+            return process.TotalProcessorTime;
+        }
+    }
 
     public static ChildProcess Start(string name, string fileName, IEnumerable<string> arguments, IReadOnlyDictionary<string, string?> environment)
     {
@@ -69,6 +85,28 @@ internal sealed partial class ChildProcess : IAsyncDisposable
         return await modelLoaded.Task;
     }
 
+    /// <summary>The first line (among the last lines kept, or any later one) that matches; throws when the process exits first.</summary>
+    public async Task<Match> WaitForLineAsync(Regex pattern, CancellationToken cancellationToken)
+    {
+        var seen = new TaskCompletionSource<Match>(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (lines)
+        {
+            if (lines.Select(line => pattern.Match(line)).FirstOrDefault(match => match.Success) is { } earlier)
+            {
+                return earlier;
+            }
+
+            waiters.Add((pattern, seen));
+        }
+
+        if (await Task.WhenAny(seen.Task, exited.Task).WaitAsync(cancellationToken) != seen.Task)
+        {
+            throw new InvalidOperationException($"{name} exited before it printed a line like '{pattern}':{Environment.NewLine}{OutputTail()}");
+        }
+
+        return await seen.Task;
+    }
+
     public string OutputTail()
     {
         lock (lines)
@@ -106,6 +144,15 @@ internal sealed partial class ChildProcess : IAsyncDisposable
             if (lines.Count > KeptLines)
             {
                 lines.Dequeue();
+            }
+
+            foreach (var waiter in waiters.ToList())
+            {
+                if (waiter.Pattern.Match(line) is { Success: true } seen)
+                {
+                    waiters.Remove(waiter);
+                    waiter.Seen.TrySetResult(seen);
+                }
             }
         }
 

@@ -8,9 +8,10 @@ internal static class BatchWorker
 {
     private const string Project = "MlApp.BatchJob";
 
-    public static ChildProcess Start(LocalStorage storage, string name, IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="dll">Another build of the worker; by default the one built next to the bench.</param>
+    public static ChildProcess Start(LocalStorage storage, string name, IReadOnlyDictionary<string, string?>? settings = null, string? dll = null)
     {
-        var dll = Path.Combine(RepositoryPaths.BuildOutput(Project), $"{Project}.dll");
+        dll = Path.GetFullPath(dll ?? Path.Combine(RepositoryPaths.BuildOutput(Project), $"{Project}.dll"));
         if (!File.Exists(dll))
         {
             throw new InvalidOperationException($"No worker build at {dll}: build the bench (or the solution) in the same configuration first.");

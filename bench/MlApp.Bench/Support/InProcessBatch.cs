@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 using MlApp.BatchJob;
@@ -13,9 +12,9 @@ internal static class InProcessBatch
     /// The limit: split each line, validate it with the card (CsvFeatureReader) and predict in runs of
     /// <paramref name="chunkRows"/>, writing nothing. What any batch path must at least do.
     /// </summary>
-    public static double LimitRowsPerSecond(IPredictor predictor, byte[] csv, int chunkRows)
+    public static Rate Limit(IPredictor predictor, byte[] csv, int chunkRows)
     {
-        var stopwatch = Stopwatch.StartNew();
+        var clock = Rate.Start();
         using var text = new StreamReader(new MemoryStream(csv));
         var reader = CsvFeatureReader.Create(predictor.Card, text.ReadLine()!.Split(',')).Value!;
         var chunk = new List<FeatureRow>(chunkRows);
@@ -37,20 +36,20 @@ internal static class InProcessBatch
 
         predictor.PredictBatch(chunk);
         rows += chunk.Count;
-        return rows / stopwatch.Elapsed.TotalSeconds;
+        return clock.Stop(rows);
     }
 
     /// <summary>The worker's own CSV code (<see cref="CsvBatch"/>) from memory to a hash: its rate, and the digest of the result it must store.</summary>
-    public static async Task<(double RowsPerSecond, string Sha256)> CsvBatchAsync(IPredictor predictor, byte[] csv, CancellationToken cancellationToken)
+    public static async Task<(Rate Rate, string Sha256)> CsvBatchAsync(IPredictor predictor, byte[] csv, CancellationToken cancellationToken)
     {
         using var sha = SHA256.Create();
-        var stopwatch = Stopwatch.StartNew();
+        var clock = Rate.Start();
         await using (var hashing = new CryptoStream(Stream.Null, sha, CryptoStreamMode.Write))
         {
             var rows = await new CsvBatch(predictor, Options.Create(new BatchWorkerOptions())).RunAsync(new MemoryStream(csv), hashing, null, cancellationToken);
-            stopwatch.Stop();
+            var rate = clock.Stop(rows);
             await hashing.FlushFinalBlockAsync(cancellationToken);
-            return (rows / stopwatch.Elapsed.TotalSeconds, Convert.ToHexString(sha.Hash!));
+            return (rate, Convert.ToHexString(sha.Hash!));
         }
     }
 

@@ -9,7 +9,9 @@ internal static class BatchWorker
     private const string Project = "MlApp.BatchJob";
 
     /// <param name="dll">Another build of the worker; by default the one built next to the bench.</param>
-    public static ChildProcess Start(LocalStorage storage, string name, IReadOnlyDictionary<string, string?>? settings = null, string? dll = null)
+    /// <param name="onLine">Sees every line the worker prints.</param>
+    public static ChildProcess Start(
+        LocalStorage storage, string name, IReadOnlyDictionary<string, string?>? settings = null, string? dll = null, Action<string>? onLine = null)
     {
         dll = Path.GetFullPath(dll ?? Path.Combine(RepositoryPaths.BuildOutput(Project), $"{Project}.dll"));
         if (!File.Exists(dll))
@@ -28,6 +30,6 @@ internal static class BatchWorker
             environment[key] = value;
         }
 
-        return ChildProcess.Start(name, "dotnet", [dll], environment);
+        return ChildProcess.Start(name, "dotnet", [dll], environment, onLine);
     }
 }

@@ -43,7 +43,9 @@ internal sealed partial class ChildProcess : IAsyncDisposable
         }
     }
 
-    public static ChildProcess Start(string name, string fileName, IEnumerable<string> arguments, IReadOnlyDictionary<string, string?> environment)
+    /// <param name="onLine">Sees every line of output, for scenarios that count events over more lines than are kept.</param>
+    public static ChildProcess Start(
+        string name, string fileName, IEnumerable<string> arguments, IReadOnlyDictionary<string, string?> environment, Action<string>? onLine = null)
     {
         var info = new ProcessStartInfo(fileName, arguments)
         {
@@ -65,8 +67,8 @@ internal sealed partial class ChildProcess : IAsyncDisposable
 
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
         var child = new ChildProcess(process, name);
-        process.OutputDataReceived += (_, line) => child.Keep(line.Data);
-        process.ErrorDataReceived += (_, line) => child.Keep(line.Data);
+        process.OutputDataReceived += (_, line) => child.Keep(line.Data, onLine);
+        process.ErrorDataReceived += (_, line) => child.Keep(line.Data, onLine);
         process.Exited += (_, _) => child.exited.TrySetResult();
         process.Start();
         process.BeginOutputReadLine();
@@ -131,12 +133,14 @@ internal sealed partial class ChildProcess : IAsyncDisposable
         process.Dispose();
     }
 
-    private void Keep(string? line)
+    private void Keep(string? line, Action<string>? onLine)
     {
         if (line is null)
         {
             return;
         }
+
+        onLine?.Invoke(line);
 
         lock (lines)
         {

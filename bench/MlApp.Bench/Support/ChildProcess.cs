@@ -18,6 +18,8 @@ internal sealed partial class ChildProcess : IAsyncDisposable
     private readonly TaskCompletionSource<double> modelLoaded = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly List<(Regex Pattern, TaskCompletionSource<Match> Seen)> waiters = [];
+    private int exitCode;
+    private int disposed;
 
     private ChildProcess(Process process, string name)
     {
@@ -31,7 +33,7 @@ internal sealed partial class ChildProcess : IAsyncDisposable
     public int Id => process.Id;
 
     /// <summary>The exit code, once <see cref="Exited"/> has completed.</summary>
-    public int ExitCode => process.ExitCode;
+    public int ExitCode => exited.Task.IsCompleted ? exitCode : throw new InvalidOperationException($"{name} is still running.");
 
     /// <summary>CPU time (user + system) the process has used so far, to show which process a scenario's time goes to.</summary>
     public TimeSpan CpuTime
@@ -69,7 +71,11 @@ internal sealed partial class ChildProcess : IAsyncDisposable
         var child = new ChildProcess(process, name);
         process.OutputDataReceived += (_, line) => child.Keep(line.Data, onLine);
         process.ErrorDataReceived += (_, line) => child.Keep(line.Data, onLine);
-        process.Exited += (_, _) => child.exited.TrySetResult();
+        process.Exited += (_, _) =>
+        {
+            child.exitCode = process.ExitCode;
+            child.exited.TrySetResult();
+        };
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
@@ -119,6 +125,11 @@ internal sealed partial class ChildProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref disposed, 1) == 1)
+        {
+            return;
+        }
+
         try
         {
             process.Kill(entireProcessTree: true);

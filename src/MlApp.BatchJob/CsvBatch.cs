@@ -7,8 +7,8 @@ using MlApp.Model;
 namespace MlApp.BatchJob;
 
 /// <summary>
-/// Predicts a CSV stream into a result CSV stream, one chunk of rows at a time, so memory holds one chunk whatever the
-/// file's size. The header must match the model's inputs, as the web checks at upload; a bad row is a row of the
+/// Predicts a CSV stream into a result CSV stream, one chunk of rows at a time, so memory holds a few chunks whatever
+/// the file's size. The header must match the model's inputs, as the web checks at upload; a bad row is a row of the
 /// result with its reason, never a failure of the whole file. Between chunks it stops when asked. The model sees the
 /// same chunks in the same order whichever stage runs ahead, so the result is the same bytes as a one-thread run.
 /// </summary>

@@ -84,9 +84,3 @@ internal sealed class VirtualUser(HttpClient http, LoadWork work, Random random,
         return json.RootElement.TryGetProperty("id", out var id) ? id.GetString() : null;
     }
 }
-
-/// <summary>What every virtual user sends, and how long it thinks before each step.</summary>
-internal sealed record LoadWork(byte[] PredictBody, byte[] Csv, TimeSpan ThinkMin, TimeSpan ThinkMax);
-
-/// <summary>One request: its kind (page, predict, submit, poll), its latency, and the reason when it failed.</summary>
-internal sealed record LoadSample(string Kind, double Milliseconds, bool Ok, string? Error);

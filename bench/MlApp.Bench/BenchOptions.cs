@@ -4,7 +4,9 @@ namespace MlApp.Bench;
 /// <param name="AotPath">The published native function (<c>--aot-path</c>); unset: the default publish folder of the function project.</param>
 /// <param name="Aot">Run the realtime scenario's function instances from the native executable instead of the JIT build (<c>--aot</c>).</param>
 /// <param name="Direct">Send the realtime scenario's requests to the emulator's Invoke API instead of the web's /api/predict (<c>--direct</c>).</param>
-internal sealed record BenchOptions(bool Quick, string? ModelPath, int IntraOpThreads, string? AotPath = null, bool Aot = false, bool Direct = false)
+/// <param name="BaselineWorker">Another build of MlApp.BatchJob.dll that the batch scenario runs in every round next to this one's (<c>--baseline-worker</c>), for before/after figures from one run.</param>
+internal sealed record BenchOptions(
+    bool Quick, string? ModelPath, int IntraOpThreads, string? AotPath = null, bool Aot = false, bool Direct = false, string? BaselineWorker = null)
 {
     public static BenchOptions Parse(IEnumerable<string> args)
     {
@@ -15,7 +17,8 @@ internal sealed record BenchOptions(bool Quick, string? ModelPath, int IntraOpTh
             int.TryParse(Value(list, "--intra-op-threads"), out var threads) ? threads : 1,
             Value(list, "--aot-path"),
             list.Contains("--aot"),
-            list.Contains("--direct"));
+            list.Contains("--direct"),
+            Value(list, "--baseline-worker"));
     }
 
     private static string? Value(List<string> args, string name)

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 using MlApp.BatchJob.Csv;
 using MlApp.Model;
@@ -6,13 +7,17 @@ using MlApp.Model;
 namespace MlApp.BatchJob;
 
 /// <summary>
-/// Predicts a CSV stream into a result CSV stream, one chunk of rows at a time, so memory holds one chunk whatever the
-/// file's size. The header must match the model's inputs, as the web checks at upload; a bad row is a row of the
-/// result with its reason, never a failure of the whole file. Between chunks it stops when asked.
+/// Predicts a CSV stream into a result CSV stream, one chunk of rows at a time, so memory holds a few chunks whatever
+/// the file's size. The header must match the model's inputs, as the web checks at upload; a bad row is a row of the
+/// result with its reason, never a failure of the whole file. Between chunks it stops when asked. The model sees the
+/// same chunks in the same order whichever stage runs ahead, so the result is the same bytes as a one-thread run.
 /// </summary>
 public sealed class CsvBatch(IPredictor predictor, IOptions<BatchWorkerOptions> options)
 {
     private const int BufferSize = 64 * 1024;
+
+    /// <summary>Chunks that may wait between two stages: enough to absorb a slow moment of either, a few MB at most.</summary>
+    private const int StageCapacity = 2;
 
     /// <summary>UTF-8 without a byte order mark; malformed input bytes become U+FFFD, which the header check turns into a readable failure.</summary>
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
@@ -31,12 +36,55 @@ public sealed class CsvBatch(IPredictor predictor, IOptions<BatchWorkerOptions> 
         var writer = new ResultCsvWriter(result, predictor.Card, header.Length);
         writer.WriteHeader(header);
 
-        var chunk = new List<string[]>(_options.ChunkRows);
+        // Three stages, so that reading and validating the next chunk and writing the last one overlap the model's run on
+        // this one: on a machine with more than one core the slowest stage sets the pace, not the sum of the three.
+        using var stages = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var read = Channel.CreateBounded<RowChunk>(StageCapacity);
+        var predicted = Channel.CreateBounded<RowChunk>(StageCapacity);
+        var reading = Stage(() => ReadChunksAsync(records, reader, read.Writer, stages.Token), read.Writer, stages);
+        var predicting = Stage(() => PredictChunksAsync(read.Reader, predicted.Writer, stages.Token), predicted.Writer, stages);
+        var writing = Stage(() => WriteChunksAsync(predicted.Reader, writer, result, progress, stages.Token), null, stages);
+        try
+        {
+            await Task.WhenAll(reading, predicting, writing);
+        }
+        catch
+        {
+            throw StageFailure.RootCause(cancellationToken, reading, predicting, writing);
+        }
+
+        await result.FlushAsync(cancellationToken);
+        return await writing;
+    }
+
+    /// <summary>
+    /// Runs one stage on the thread pool. A failing stage cancels the others before it closes its output, so the next
+    /// stage stops at its next chunk instead of taking the early end for the end of the file.
+    /// </summary>
+    private static Task<T> Stage<T>(Func<Task<T>> body, ChannelWriter<RowChunk>? output, CancellationTokenSource stages) => Task.Run(async () =>
+    {
+        try
+        {
+            return await body();
+        }
+        catch
+        {
+            await stages.CancelAsync();
+            throw;
+        }
+        finally
+        {
+            output?.TryComplete();
+        }
+    });
+
+    private async Task<long> ReadChunksAsync(CsvRecordReader records, CsvFeatureReader reader, ChannelWriter<RowChunk> output, CancellationToken cancellationToken)
+    {
         long rows = 0;
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            chunk.Clear();
+            var chunk = new List<string[]>(_options.ChunkRows);
             while (chunk.Count < _options.ChunkRows && await records.ReadAsync(cancellationToken) is { } record)
             {
                 chunk.Add(record);
@@ -44,16 +92,41 @@ public sealed class CsvBatch(IPredictor predictor, IOptions<BatchWorkerOptions> 
 
             if (chunk.Count == 0)
             {
-                break;
+                return rows;
             }
 
-            WriteChunk(reader, writer, chunk);
-            await result.FlushAsync(cancellationToken);
+            await output.WriteAsync(Validate(reader, chunk), cancellationToken);
             rows += chunk.Count;
-            progress?.Add(chunk.Count);
+        }
+    }
+
+    private async Task<long> PredictChunksAsync(ChannelReader<RowChunk> input, ChannelWriter<RowChunk> output, CancellationToken cancellationToken)
+    {
+        long rows = 0;
+        await foreach (var chunk in input.ReadAllAsync(cancellationToken))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            chunk.Predictions = predictor.PredictBatch(chunk.Valid);
+            await output.WriteAsync(chunk, cancellationToken);
+            rows += chunk.Records.Count;
         }
 
-        await result.FlushAsync(cancellationToken);
+        return rows;
+    }
+
+    private static async Task<long> WriteChunksAsync(
+        ChannelReader<RowChunk> input, ResultCsvWriter writer, StreamWriter result, JobProgress? progress, CancellationToken cancellationToken)
+    {
+        long rows = 0;
+        await foreach (var chunk in input.ReadAllAsync(cancellationToken))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            Write(writer, chunk);
+            await result.FlushAsync(cancellationToken);
+            rows += chunk.Records.Count;
+            progress?.Add(chunk.Records.Count);
+        }
+
         return rows;
     }
 
@@ -70,30 +143,34 @@ public sealed class CsvBatch(IPredictor predictor, IOptions<BatchWorkerOptions> 
             : throw new JobInputException($"The header row does not match the model's inputs. {reader.ErrorText}");
     }
 
-    private void WriteChunk(CsvFeatureReader reader, ResultCsvWriter writer, List<string[]> chunk)
+    private static RowChunk Validate(CsvFeatureReader reader, List<string[]> records)
     {
-        var results = new ReadResult<FeatureRow>[chunk.Count];
-        var valid = new List<FeatureRow>(chunk.Count);
-        for (var i = 0; i < chunk.Count; i++)
+        var results = new ReadResult<FeatureRow>[records.Count];
+        var valid = new List<FeatureRow>(records.Count);
+        for (var i = 0; i < records.Count; i++)
         {
-            results[i] = reader.Read(chunk[i]);
+            results[i] = reader.Read(records[i]);
             if (results[i].IsValid)
             {
                 valid.Add(results[i].Value!);
             }
         }
 
-        var predictions = predictor.PredictBatch(valid);
+        return new RowChunk(records, results, valid);
+    }
+
+    private static void Write(ResultCsvWriter writer, RowChunk chunk)
+    {
         var next = 0;
-        for (var i = 0; i < chunk.Count; i++)
+        for (var i = 0; i < chunk.Records.Count; i++)
         {
-            if (results[i].IsValid)
+            if (chunk.Results[i].IsValid)
             {
-                writer.WritePrediction(chunk[i], predictions[next++]);
+                writer.WritePrediction(chunk.Records[i], chunk.Predictions[next++]);
             }
             else
             {
-                writer.WriteError(chunk[i], results[i].ErrorText);
+                writer.WriteError(chunk.Records[i], chunk.Results[i].ErrorText);
             }
         }
     }

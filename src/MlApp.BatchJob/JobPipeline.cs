@@ -1,6 +1,5 @@
 using System.IO.Pipelines;
 using System.Net;
-using System.Runtime.ExceptionServices;
 using Amazon.S3;
 using MlApp.Jobs;
 
@@ -13,8 +12,11 @@ namespace MlApp.BatchJob;
 /// </summary>
 internal sealed class JobPipeline(JobFiles files, CsvBatch batch)
 {
-    /// <summary>The writer waits when this much output waits for the upload, which reads it in 8 MiB parts.</summary>
-    private static readonly PipeOptions Bounded = new(pauseWriterThreshold: 1024 * 1024, resumeWriterThreshold: 512 * 1024);
+    /// <summary>
+    /// The writer waits when this much output waits for the upload. The upload takes 8 MiB parts and reads nothing while
+    /// it sends one, so the pipe holds two parts: prediction goes on while a part is on its way instead of stalling.
+    /// </summary>
+    private static readonly PipeOptions Bounded = new(pauseWriterThreshold: 16 * 1024 * 1024, resumeWriterThreshold: 8 * 1024 * 1024);
 
     public async Task<long> RunAsync(Job job, string resultKey, JobProgress progress, CancellationToken cancellationToken)
     {
@@ -30,7 +32,7 @@ internal sealed class JobPipeline(JobFiles files, CsvBatch batch)
         }
         catch
         {
-            throw RootCause(cancellationToken, predict, upload);
+            throw StageFailure.RootCause(cancellationToken, predict, upload);
         }
     }
 
@@ -78,18 +80,5 @@ internal sealed class JobPipeline(JobFiles files, CsvBatch batch)
             await failFast.CancelAsync();
             throw;
         }
-    }
-
-    /// <summary>The first real error of the two sides; a cancellation only when nothing else went wrong.</summary>
-    private static Exception RootCause(CancellationToken cancellationToken, params Task[] sides)
-    {
-        var errors = sides.Where(side => side.IsFaulted).Select(side => side.Exception!.InnerException!).ToList();
-        if (errors.FirstOrDefault(error => error is not OperationCanceledException) is { } cause)
-        {
-            ExceptionDispatchInfo.Capture(cause).Throw();
-        }
-
-        cancellationToken.ThrowIfCancellationRequested();
-        return errors.FirstOrDefault() ?? new OperationCanceledException();
     }
 }

@@ -1,10 +1,8 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Sockets;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using MlApp.AppHost.LocalAws;
 using MlApp.Model;
 
 namespace MlApp.Bench;
@@ -69,9 +67,11 @@ internal sealed class RealtimeScenario : IScenario
             }
             else
             {
-                var web = StartWeb(lambda, options.ModelPath, out target);
+                // /api/predict never reaches DynamoDB, S3 or ECS, so they don't run here; the dispatch safety net sleeps.
+                var web = LocalWeb.Start(lambda, FunctionName, options.ModelPath, storage: null, ecsUrl: null,
+                    new Dictionary<string, string?> { ["Dispatch__SafetyNetInterval"] = "01:00:00" }, out target);
                 processes.Add(web);
-                await WaitUntilHealthyAsync(web, target, budget.Token);
+                await LocalWeb.WaitUntilHealthyAsync(web, target, budget.Token);
                 path = "api/predict";
                 Console.WriteLine($"via the web: {target}{path} -> {lambda.Url}{LocalLambda.InvokePath(FunctionName)}");
             }
@@ -130,85 +130,6 @@ internal sealed class RealtimeScenario : IScenario
         }
 
         return latencies;
-    }
-
-    /// <summary>
-    /// The web as the AppHost runs it, pointed at the emulator. Its job and batch settings are required at start, but
-    /// /api/predict never reaches DynamoDB, S3 or ECS: those endpoints are a closed port on loopback, so nothing the web
-    /// might try in the background (its dispatch safety net) leaves the machine.
-    /// </summary>
-    private static ChildProcess StartWeb(LocalLambda lambda, string? modelPath, out Uri url)
-    {
-        var dll = Path.Combine(RepositoryPaths.BuildOutput("MlApp.Web"), "MlApp.Web.dll");
-        if (!File.Exists(dll))
-        {
-            throw new InvalidOperationException($"No web build at {dll}: build the bench (or the solution) in the same configuration first, or use --direct.");
-        }
-
-        url = new Uri($"http://127.0.0.1:{FreeLoopbackPort()}/");
-        var nowhere = $"http://127.0.0.1:{FreeLoopbackPort()}/";
-        var environment = new Dictionary<string, string?>
-        {
-            ["ASPNETCORE_URLS"] = url.ToString(),
-            ["AWS_ENDPOINT_URL"] = nowhere,
-            ["AWS_ENDPOINT_URL_DYNAMODB"] = nowhere,
-            ["AWS_ENDPOINT_URL_S3"] = nowhere,
-            ["AWS_ENDPOINT_URL_ECS"] = nowhere,
-            ["AWS_ENDPOINT_URL_LAMBDA"] = lambda.Url.ToString(),
-            ["AWS_REGION"] = LocalAwsNames.Region,
-            ["AWS_ACCESS_KEY_ID"] = LocalAwsNames.AccessKeyId,
-            ["AWS_SECRET_ACCESS_KEY"] = LocalAwsNames.SecretAccessKey,
-            ["Realtime__FunctionName"] = FunctionName,
-            ["Jobs__TableName"] = LocalAwsNames.TableName,
-            ["Jobs__BucketName"] = LocalAwsNames.BucketName,
-            ["Batch__Cluster"] = "bench",
-            ["Batch__TaskDefinition"] = "bench",
-            ["Batch__Subnets__0"] = "subnet-bench",
-            ["Dispatch__SafetyNetInterval"] = "01:00:00",
-            // Two console lines per request at Information would measure the console; production settings say Warning.
-            ["Logging__LogLevel__Microsoft.AspNetCore"] = "Warning",
-        };
-        if (modelPath is not null)
-        {
-            environment["Model__Path"] = Path.GetFullPath(modelPath);
-        }
-
-        return ChildProcess.Start("web", "dotnet", [dll], environment);
-    }
-
-    /// <summary>Waits for <c>/alive</c>, the process's own check: <c>/health</c> may also check stores that don't run here.</summary>
-    private static async Task WaitUntilHealthyAsync(ChildProcess web, Uri url, CancellationToken cancellationToken)
-    {
-        using var http = new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromSeconds(5) };
-        while (true)
-        {
-            if (web.Exited.IsCompleted)
-            {
-                throw new InvalidOperationException($"The web exited before it was healthy:{Environment.NewLine}{web.OutputTail()}");
-            }
-
-            try
-            {
-                using var response = await http.GetAsync("alive", cancellationToken);
-                if (response.IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken);
-        }
-    }
-
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     /// <summary>

@@ -17,6 +17,9 @@ internal sealed partial class ChildProcess : IAsyncDisposable
     private readonly Queue<string> lines = new();
     private readonly TaskCompletionSource<double> modelLoaded = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly List<(Regex Pattern, TaskCompletionSource<Match> Seen)> waiters = [];
+    private int exitCode;
+    private int disposed;
 
     private ChildProcess(Process process, string name)
     {
@@ -27,7 +30,24 @@ internal sealed partial class ChildProcess : IAsyncDisposable
     /// <summary>Completes when the process ends, whatever the reason.</summary>
     public Task Exited => exited.Task;
 
-    public static ChildProcess Start(string name, string fileName, IEnumerable<string> arguments, IReadOnlyDictionary<string, string?> environment)
+    public int Id => process.Id;
+
+    /// <summary>The exit code, once <see cref="Exited"/> has completed.</summary>
+    public int ExitCode => exited.Task.IsCompleted ? exitCode : throw new InvalidOperationException($"{name} is still running.");
+
+    /// <summary>CPU time (user + system) the process has used so far, to show which process a scenario's time goes to.</summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            process.Refresh();
+            return process.TotalProcessorTime;
+        }
+    }
+
+    /// <param name="onLine">Sees every line of output, for scenarios that count events over more lines than are kept.</param>
+    public static ChildProcess Start(
+        string name, string fileName, IEnumerable<string> arguments, IReadOnlyDictionary<string, string?> environment, Action<string>? onLine = null)
     {
         var info = new ProcessStartInfo(fileName, arguments)
         {
@@ -49,9 +69,13 @@ internal sealed partial class ChildProcess : IAsyncDisposable
 
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
         var child = new ChildProcess(process, name);
-        process.OutputDataReceived += (_, line) => child.Keep(line.Data);
-        process.ErrorDataReceived += (_, line) => child.Keep(line.Data);
-        process.Exited += (_, _) => child.exited.TrySetResult();
+        process.OutputDataReceived += (_, line) => child.Keep(line.Data, onLine);
+        process.ErrorDataReceived += (_, line) => child.Keep(line.Data, onLine);
+        process.Exited += (_, _) =>
+        {
+            child.exitCode = process.ExitCode;
+            child.exited.TrySetResult();
+        };
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
@@ -69,6 +93,28 @@ internal sealed partial class ChildProcess : IAsyncDisposable
         return await modelLoaded.Task;
     }
 
+    /// <summary>The first line (among the last lines kept, or any later one) that matches; throws when the process exits first.</summary>
+    public async Task<Match> WaitForLineAsync(Regex pattern, CancellationToken cancellationToken)
+    {
+        var seen = new TaskCompletionSource<Match>(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (lines)
+        {
+            if (lines.Select(line => pattern.Match(line)).FirstOrDefault(match => match.Success) is { } earlier)
+            {
+                return earlier;
+            }
+
+            waiters.Add((pattern, seen));
+        }
+
+        if (await Task.WhenAny(seen.Task, exited.Task).WaitAsync(cancellationToken) != seen.Task)
+        {
+            throw new InvalidOperationException($"{name} exited before it printed a line like '{pattern}':{Environment.NewLine}{OutputTail()}");
+        }
+
+        return await seen.Task;
+    }
+
     public string OutputTail()
     {
         lock (lines)
@@ -79,6 +125,11 @@ internal sealed partial class ChildProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref disposed, 1) == 1)
+        {
+            return;
+        }
+
         try
         {
             process.Kill(entireProcessTree: true);
@@ -93,12 +144,14 @@ internal sealed partial class ChildProcess : IAsyncDisposable
         process.Dispose();
     }
 
-    private void Keep(string? line)
+    private void Keep(string? line, Action<string>? onLine)
     {
         if (line is null)
         {
             return;
         }
+
+        onLine?.Invoke(line);
 
         lock (lines)
         {
@@ -106,6 +159,15 @@ internal sealed partial class ChildProcess : IAsyncDisposable
             if (lines.Count > KeptLines)
             {
                 lines.Dequeue();
+            }
+
+            foreach (var waiter in waiters.ToList())
+            {
+                if (waiter.Pattern.Match(line) is { Success: true } seen)
+                {
+                    waiters.Remove(waiter);
+                    waiter.Seen.TrySetResult(seen);
+                }
             }
         }
 

@@ -1,0 +1,140 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using MlApp.Jobs;
+using MlApp.Model;
+
+namespace MlApp.Bench;
+
+/// <summary>
+/// Batch throughput on the full path: a job queued in DynamoDB (dynalite) with its CSV in S3 (fauxqs), run by the worker
+/// process, which claims it, streams the input from S3, predicts, streams the result back and marks it SUCCEEDED. Its
+/// floor is a loop in this process over the same bytes (split, validate, predict; no output), timed before and after
+/// the worker so the ratio sees the same machine. The stored result must equal the worker's own code run in process.
+/// </summary>
+internal sealed class BatchScenario : IScenario
+{
+    private const int ChunkRows = 1024;
+    private const int Rounds = 3;
+    private const string Owner = "bench";
+    private static readonly TimeSpan RunBudget = TimeSpan.FromMinutes(5);
+
+    public string Name => "batch";
+
+    public string Description => "rows/s of the worker process (DynamoDB + S3 stand-ins) vs an in-process loop over the same CSV";
+
+    public async Task<BenchResult> RunAsync(BenchOptions options, CancellationToken cancellationToken)
+    {
+        using var predictor = OnnxPredictor.Load(options.ModelPath ?? ModelFolder.DefaultPath, options.IntraOpThreads);
+        await using var storage = await LocalStorage.StartAsync(cancellationToken);
+        int[] sizes = options.Quick ? [100_000] : [100_000, 1_000_000];
+        BenchResult? result = null;
+        foreach (var rows in sizes)
+        {
+            result = await MeasureAsync(predictor, storage, rows, options, cancellationToken);
+        }
+
+        return result!;
+    }
+
+    private async Task<BenchResult> MeasureAsync(OnnxPredictor predictor, LocalStorage storage, int rows, BenchOptions options, CancellationToken cancellationToken)
+    {
+        var csv = BatchCsv.Create(predictor.Card, rows);
+        Console.WriteLine($"{rows:N0} rows, {csv.Length / 1e6:F1} MB of CSV");
+        for (var warmup = 0; warmup < 3; warmup++)
+        {
+            InProcessBatch.Limit(predictor, csv[..Math.Min(csv.Length, 4_000_000)], ChunkRows);
+        }
+
+        var (csvBatch, expectedSha) = await InProcessBatch.CsvBatchAsync(predictor, csv, cancellationToken);
+        Console.WriteLine($"in process: the worker's CsvBatch from memory {Describe(csvBatch)}");
+
+        // Rounds that alternate the floor and the worker, so a burst of load from elsewhere hits both sides alike; medians.
+        var limits = new List<Rate> { InProcessBatch.Limit(predictor, csv, ChunkRows) };
+        var runs = new List<WorkerRun>();
+        var baselines = new List<WorkerRun>();
+        for (var round = 1; round <= Rounds; round++)
+        {
+            if (options.BaselineWorker is { } baselineDll)
+            {
+                var baseline = await RunJobAsync(storage, csv, rows, expectedSha, options.ModelPath, baselineDll, cancellationToken);
+                baselines.Add(baseline);
+                Console.WriteLine($"round {round}: baseline worker job {Describe(baseline.Job)}, result identical: {baseline.Identical}");
+            }
+
+            var run = await RunJobAsync(storage, csv, rows, expectedSha, options.ModelPath, null, cancellationToken);
+            runs.Add(run);
+            limits.Add(InProcessBatch.Limit(predictor, csv, ChunkRows));
+            Console.WriteLine($"round {round}: worker job {Describe(run.Job)}, process start to exit {run.Process.TotalSeconds:F2} s, " +
+                $"peak RSS {run.PeakRssMb:F0} MB, result identical to in process: {run.Identical}; limit {Describe(limits[^1])}");
+        }
+
+        var rate = Stats.Median([.. runs.Select(run => run.Job.PerSecond)]);
+        var limit = Stats.Median([.. limits.Select(limit => limit.PerSecond)]);
+        var cpuRatio = Stats.Median([.. runs.Select(run => run.Job.PerCpuSecond)]) / Stats.Median([.. limits.Select(limit => limit.PerCpuSecond)]);
+        var result = new BenchResult(Name)
+            .Add("rows_per_s", rate, "F0")
+            .Add("limit_rows_per_s", limit, "F0")
+            .Add("ratio", rate / limit, "F2")
+            .Add("peak_rss_mb", runs.Max(run => run.PeakRssMb), "F0")
+            .Add("rows", rows, "F0")
+            .Add("cpu_ratio", cpuRatio, "F2")
+            .Add("csvbatch_rows_per_s", csvBatch.PerSecond, "F0")
+            .Add("process_s", Stats.Median([.. runs.Select(run => run.Process.TotalSeconds)]), "F2")
+            .Add("identical", runs.All(run => run.Identical) ? 1 : 0, "F0");
+        if (baselines.Count > 0)
+        {
+            result.Add("baseline_rows_per_s", Stats.Median([.. baselines.Select(run => run.Job.PerSecond)]), "F0")
+                .Add("baseline_cpu_rows_per_s", Stats.Median([.. baselines.Select(run => run.Job.PerCpuSecond)]), "F0")
+                .Add("cpu_rows_per_s", Stats.Median([.. runs.Select(run => run.Job.PerCpuSecond)]), "F0");
+        }
+
+        Console.WriteLine(result);
+        return result;
+    }
+
+    /// <summary>Queues the CSV as a new job, lets a new worker process run it, and checks what it stored.</summary>
+    private static async Task<WorkerRun> RunJobAsync(
+        LocalStorage storage, byte[] csv, int rows, string expectedSha, string? modelPath, string? workerDll, CancellationToken cancellationToken)
+    {
+        var jobId = await storage.SubmitAsync(Owner, new MemoryStream(csv), rows, cancellationToken);
+        var run = await RunWorkerAsync(storage, jobId, modelPath, workerDll, rows, cancellationToken);
+        var job = await storage.Repository.GetAsync(Owner, jobId, cancellationToken);
+        if (job is not { Status: JobStatus.Succeeded } || job.RowsDone != rows)
+        {
+            throw new InvalidOperationException($"The job ended {job?.Status} with {job?.RowsDone} of {rows} rows.");
+        }
+
+        await using var stored = await storage.Files.OpenReadAsync(JobKeys.ResultKey(Owner, jobId), cancellationToken);
+        return run with { Identical = await InProcessBatch.Sha256Async(stored, cancellationToken) == expectedSha };
+    }
+
+    private static string Describe(Rate rate) => $"{rate.PerSecond:F0} rows/s ({rate.PerCpuSecond:F0} per CPU second)";
+
+    /// <summary>The job's time is from the worker's "started" line to its "succeeded" line, as they arrive here; its CPU time is the worker's in between.</summary>
+    private static async Task<WorkerRun> RunWorkerAsync(
+        LocalStorage storage, string jobId, string? modelPath, string? workerDll, int rows, CancellationToken cancellationToken)
+    {
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        budget.CancelAfter(RunBudget);
+        var settings = modelPath is null ? null : new Dictionary<string, string?> { ["Model__Path"] = Path.GetFullPath(modelPath) };
+        var started = Stopwatch.GetTimestamp();
+        await using var worker = BatchWorker.Start(storage, "worker", settings, workerDll);
+        var peak = PeakMemory.WatchMbAsync(worker);
+        await worker.WaitForLineAsync(new Regex($"Job {jobId}: started"), budget.Token);
+        var jobStarted = Stopwatch.GetTimestamp();
+        var cpuStarted = worker.CpuTime;
+        await worker.WaitForLineAsync(new Regex($"Job {jobId}: succeeded"), budget.Token);
+        var jobDone = Stopwatch.GetTimestamp();
+        var cpu = worker.CpuTime - cpuStarted;
+        await worker.Exited.WaitAsync(budget.Token);
+        var exited = Stopwatch.GetTimestamp();
+        if (worker.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"The worker exited with {worker.ExitCode}:{Environment.NewLine}{worker.OutputTail()}");
+        }
+
+        return new WorkerRun(Rate.Of(rows, Stopwatch.GetElapsedTime(jobStarted, jobDone), cpu), Stopwatch.GetElapsedTime(started, exited), await peak, false);
+    }
+
+    private sealed record WorkerRun(Rate Job, TimeSpan Process, double PeakRssMb, bool Identical);
+}

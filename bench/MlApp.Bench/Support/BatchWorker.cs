@@ -1,0 +1,35 @@
+namespace MlApp.Bench;
+
+/// <summary>
+/// Starts the batch worker as ECS (or the AppHost) does: the built MlApp.BatchJob.dll under <c>dotnet</c>, configured by
+/// environment variables only, pointed at the stand-ins. It drains the queue and exits 0.
+/// </summary>
+internal static class BatchWorker
+{
+    private const string Project = "MlApp.BatchJob";
+
+    /// <param name="dll">Another build of the worker; by default the one built next to the bench.</param>
+    /// <param name="onLine">Sees every line the worker prints.</param>
+    public static ChildProcess Start(
+        LocalStorage storage, string name, IReadOnlyDictionary<string, string?>? settings = null, string? dll = null, Action<string>? onLine = null)
+    {
+        dll = Path.GetFullPath(dll ?? Path.Combine(RepositoryPaths.BuildOutput(Project), $"{Project}.dll"));
+        if (!File.Exists(dll))
+        {
+            throw new InvalidOperationException($"No worker build at {dll}: build the bench (or the solution) in the same configuration first.");
+        }
+
+        var environment = new Dictionary<string, string?>(storage.Environment)
+        {
+            // One line per event, so the bench can read job ids and times from its output.
+            ["Logging__Console__FormatterName"] = "simple",
+            ["Logging__Console__FormatterOptions__SingleLine"] = "true",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            environment[key] = value;
+        }
+
+        return ChildProcess.Start(name, "dotnet", [dll], environment, onLine);
+    }
+}

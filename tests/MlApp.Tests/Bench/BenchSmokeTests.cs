@@ -1,0 +1,115 @@
+using System.Diagnostics;
+using MlApp.Tests.Support;
+using Xunit.Abstractions;
+
+namespace MlApp.Tests.Bench;
+
+/// <summary>
+/// Every benchmark scenario's quick variant, run as a person runs it (the bench's own process), so a change that breaks
+/// a scenario fails CI. Only what a run must get right is checked (results identical, no job lost or run twice, no
+/// failed request), never how fast it was: the numbers belong to the README, not to a verdict on a shared machine.
+/// </summary>
+[Trait("Category", "Bench")]
+public sealed class BenchSmokeTests(ITestOutputHelper output)
+{
+    private static readonly TimeSpan RunTimeout = TimeSpan.FromMinutes(6);
+
+    [Theory]
+    [InlineData("model", new[] { "load_first_ms=", "batch1024_rows_per_s=" })]
+    [InlineData("coldstart", new[] { "jit_ms=", "model_load_ms=" })]
+    [InlineData("realtime", new[] { "overhead_p50_ms=", "overhead_p99_ms=", "errors=0 " })]
+    [InlineData("batch", new[] { "rows_per_s=", "ratio=", "peak_rss_mb=", "identical=1" })]
+    [InlineData("load", new[] { "users=1000 ", "p99_ms=", "errors=0 " })]
+    [InlineData("drain", new[] { "jobs=1000 ", "ideal_seconds=", "lost=0 ", "duplicated=0 " })]
+    public async Task The_quick_run_ends_with_its_result_line_and_what_it_must_get_right(string scenario, string[] expected)
+    {
+        var lines = await RunQuickAsync(scenario);
+
+        var result = lines.LastOrDefault(line => line.Length > 0) ?? "";
+        Assert.StartsWith($"{scenario} ", result);
+        foreach (var part in expected)
+        {
+            Assert.Contains(part, result + " ");
+        }
+    }
+
+    private async Task<List<string>> RunQuickAsync(string scenario)
+    {
+        var lines = new List<string>();
+        using var process = Process.Start(new ProcessStartInfo("dotnet", [await BuiltBenchAsync(), scenario, "--quick"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        })!;
+        process.OutputDataReceived += (_, line) => Keep(lines, line.Data);
+        process.ErrorDataReceived += (_, line) => Keep(lines, line.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        using var timeout = new CancellationTokenSource(RunTimeout);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        finally
+        {
+            // The bench stops what it started; a run that hangs past the timeout is killed with everything under it.
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+        }
+
+        process.WaitForExit();
+        Assert.True(process.ExitCode == 0, $"The {scenario} run exited with {process.ExitCode}.");
+        lock (lines)
+        {
+            return [.. lines];
+        }
+    }
+
+    private void Keep(List<string> lines, string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (lines)
+        {
+            lines.Add(line);
+        }
+
+        try
+        {
+            output.WriteLine(line);
+        }
+        catch (InvalidOperationException)
+        {
+            // The test has ended.
+        }
+    }
+
+    /// <summary>
+    /// The bench built in the tests' configuration; `dotnet test MlApp.sln` builds it with the solution, and a run of the
+    /// test project alone builds it here first.
+    /// </summary>
+    private static async Task<string> BuiltBenchAsync()
+    {
+        var testOutput = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var configuration = testOutput.Parent!.Name;
+        var dll = RepositoryRoot.Combine("bench", "MlApp.Bench", "bin", configuration, testOutput.Name, "MlApp.Bench.dll");
+        if (!File.Exists(dll))
+        {
+            using var build = Process.Start(new ProcessStartInfo("dotnet", ["build", RepositoryRoot.Combine("bench", "MlApp.Bench"), "-c", configuration])
+            {
+                UseShellExecute = false,
+            })!;
+            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+            await build.WaitForExitAsync(timeout.Token);
+            Assert.True(build.ExitCode == 0, $"Building the bench failed with {build.ExitCode}.");
+        }
+
+        return dll;
+    }
+}

@@ -1,0 +1,172 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using MlApp.Jobs;
+using MlApp.Tests.Integration.Batch;
+using MlApp.Tests.Support;
+using MlApp.Tests.Unit.Batch;
+using MlApp.Tests.Unit.Model;
+using Xunit.Abstractions;
+
+namespace MlApp.Tests.Faults.Batch;
+
+/// <summary>
+/// A batch run to break: jobs submitted as the web submits them, real worker processes that reach DynamoDB and S3
+/// through proxies a test can hang or cut, and the books that show whether every job was done, and done once. The
+/// test's own reads go straight to the stand-ins, so they work while the workers' side is broken.
+/// </summary>
+internal sealed class FaultyBatch : IAsyncDisposable
+{
+    private const int ChunkRows = 1024;
+
+    private readonly AwsStandIns _aws;
+    private readonly JobServices _services;
+    private readonly ITestOutputHelper _output;
+    private readonly IReadOnlyDictionary<string, string> _workerSettings;
+    private readonly List<WorkerProcess> _workers = [];
+    private readonly List<SubmittedJob> _submitted = [];
+
+    private FaultyBatch(AwsStandIns aws, JobServices services, StandInProxy dynamoDb, StandInProxy s3, ITestOutputHelper output,
+        IReadOnlyDictionary<string, string> workerSettings)
+    {
+        _aws = aws;
+        _services = services;
+        DynamoDb = dynamoDb;
+        S3 = s3;
+        _output = output;
+        _workerSettings = workerSettings;
+        Jobs = BatchJobs.OnRealClock(services);
+    }
+
+    /// <summary>What the workers see as DynamoDB.</summary>
+    public StandInProxy DynamoDb { get; }
+
+    /// <summary>What the workers see as S3.</summary>
+    public StandInProxy S3 { get; }
+
+    public BatchJobs Jobs { get; }
+
+    public TimeSpan Lease => _services.Options.LeaseDuration;
+
+    public IReadOnlyList<WorkerProcess> Workers => _workers;
+
+    /// <param name="lease">Short, so a crashed worker's job is reclaimable within the test.</param>
+    /// <param name="maxAttempts">At least the crashes a test causes plus one, or the job fails for good.</param>
+    /// <param name="workerSettings">More environment for every worker, on top of the proxies' endpoints.</param>
+    public static async Task<FaultyBatch> StartAsync(AwsStandIns aws, ITestOutputHelper output, TimeSpan lease, int maxAttempts,
+        IReadOnlyDictionary<string, string>? workerSettings = null)
+    {
+        var services = await JobServices.CreateAsync(new Dictionary<string, string?>
+        {
+            ["Jobs:LeaseDuration"] = lease.ToString("c", CultureInfo.InvariantCulture),
+            ["Jobs:MaxAttempts"] = maxAttempts.ToString(CultureInfo.InvariantCulture),
+            ["Jobs:RetryBaseDelay"] = "00:00:00",
+        });
+        var dynamoDb = await StandInProxy.StartAsync(aws.DynamoDbUrl);
+        var s3 = await StandInProxy.StartAsync(aws.S3Url);
+        var settings = new Dictionary<string, string>(workerSettings ?? new Dictionary<string, string>())
+        {
+            ["AWS_ENDPOINT_URL_DYNAMODB"] = dynamoDb.Url.ToString(),
+            ["AWS_ENDPOINT_URL_S3"] = s3.Url.ToString(),
+        };
+        return new FaultyBatch(aws, services, dynamoDb, s3, output, settings);
+    }
+
+    /// <summary>Submits a job of <paramref name="rows"/> penguin rows, some of them bad rows, as the web would.</summary>
+    public async Task<SubmittedJob> SubmitAsync(int rows, int offset = 0)
+    {
+        var input = PenguinCsv.Rows(rows, offset).ToList();
+        var job = new SubmittedJob(await Jobs.SubmitAsync(PenguinCsv.Bytes(input), rows), input);
+        _submitted.Add(job);
+        return job;
+    }
+
+    /// <summary>Starts a worker process; it is killed, if still running, when the run is disposed.</summary>
+    public WorkerProcess StartWorker()
+    {
+        var worker = WorkerProcess.Start(_aws, _services.Options, _output, _workerSettings);
+        _workers.Add(worker);
+        return worker;
+    }
+
+    public Task<Job> GetAsync(SubmittedJob job) => Jobs.GetAsync(job.Job);
+
+    /// <summary>Waits until the job's current lease has lapsed, so a new worker may reclaim it; bounded by one lease.</summary>
+    public async Task WaitForLeaseToLapseAsync(SubmittedJob job)
+    {
+        var leaseEnd = (await GetAsync(job)).LeaseExpiresAt ?? DateTimeOffset.UtcNow;
+        var wait = leaseEnd - DateTimeOffset.UtcNow + TimeSpan.FromMilliseconds(100);
+        Assert.True(wait <= Lease + TimeSpan.FromSeconds(1), $"The lease of job {job.Id} ends in {wait}, beyond one lease of {Lease}.");
+        if (wait > TimeSpan.Zero)
+        {
+            await Task.Delay(wait);
+        }
+    }
+
+    /// <summary>Checks every submitted job: SUCCEEDED, its result equal to the predictions, completed once, its result written once.</summary>
+    public async Task<JobBooks> CloseBooksAsync()
+    {
+        var problems = new List<string>();
+        int lost = 0, duplicated = 0;
+        foreach (var submitted in _submitted)
+        {
+            var job = await GetAsync(submitted);
+            var completions = _workers.Sum(worker => worker.SucceededJobIds.Count(id => id == submitted.Id));
+            var writes = ResultWrites(submitted);
+            // A result no worker wrote through the proxy would mean the books miss writes: as bad as a lost job.
+            if (job.Status != JobStatus.Succeeded || job.RowsDone != submitted.Rows.Count || writes == 0 || !await ResultMatchesAsync(submitted))
+            {
+                lost++;
+                problems.Add($"job {submitted.Id} lost: {job.Status}, {job.RowsDone} of {submitted.Rows.Count} rows, " +
+                    $"result written {writes} times, attempts {job.Attempts}, last error: {job.LastError}");
+            }
+
+            if (completions > 1 || writes > 1)
+            {
+                duplicated++;
+                problems.Add($"job {submitted.Id} duplicated: completed {completions} times, result written {writes} times");
+            }
+        }
+
+        return new JobBooks(_submitted.Count, lost, duplicated, problems);
+    }
+
+    /// <summary>Result objects made whole for the job: a single PUT, or a completed multipart upload.</summary>
+    public int ResultWrites(SubmittedJob job)
+    {
+        var path = $"/{_services.Options.BucketName}/{JobKeys.ResultKey(job.Job.OwnerId, job.Id)}";
+        return S3.Requests.Count(request => request.Succeeded && request.Path == path && (
+            (request.Method == "PUT" && !request.Query.Contains("partNumber=", StringComparison.Ordinal)) ||
+            (request.Method == "POST" && request.Query.Contains("uploadId=", StringComparison.Ordinal))));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var worker in _workers)
+        {
+            await worker.DisposeAsync();
+        }
+
+        await DynamoDb.DisposeAsync();
+        await S3.DisposeAsync();
+        await _services.DisposeAsync();
+    }
+
+    /// <summary>Compares hashes, so a result of hundreds of thousands of rows is never held whole, on either side.</summary>
+    private async Task<bool> ResultMatchesAsync(SubmittedJob job)
+    {
+        if (!await Jobs.ResultExistsAsync(job.Job))
+        {
+            return false;
+        }
+
+        using var expected = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var piece in ExpectedResult.Chunks(TestModels.Penguins, PenguinCsv.Header, job.Rows, ChunkRows))
+        {
+            expected.AppendData(Encoding.UTF8.GetBytes(piece));
+        }
+
+        await using var result = await Jobs.OpenResultAsync(job.Job);
+        return (await SHA256.HashDataAsync(result)).AsSpan().SequenceEqual(expected.GetHashAndReset());
+    }
+}

@@ -1,0 +1,74 @@
+using System.Text.RegularExpressions;
+using MlApp.Jobs;
+using MlApp.Tests.Support;
+using Xunit.Abstractions;
+
+namespace MlApp.Tests.Faults.Batch;
+
+/// <summary>
+/// At-least-once, proved the way SQS and Hangfire prove it: the worker process is SIGKILLed mid-job again and again
+/// (no chance to release anything), and each time the job is reclaimed once its lease lapses and, in the end, is
+/// completed exactly once with the right rows.
+/// </summary>
+[Collection(AwsStandInsCollection.Name)]
+[Trait("Category", "Integration")]
+public sealed partial class WorkerKillTests(AwsStandIns aws, ITestOutputHelper output)
+{
+    private const int Kills = 5;
+
+    /// <summary>Enough rows that a kill on the first progress report lands well before the end, even on a fast machine.</summary>
+    private const int VictimRows = 200_000;
+
+    private static readonly TimeSpan Lease = TimeSpan.FromSeconds(3);
+    private static readonly TimeSpan StepTimeout = TimeSpan.FromSeconds(90);
+
+    [Fact]
+    public async Task A_job_whose_worker_is_killed_five_times_in_a_row_is_reclaimed_after_each_lease_and_completes_once()
+    {
+        // Kills + 1 attempts exactly: each crash uses one, and the last worker must still be allowed to finish.
+        await using var run = await FaultyBatch.StartAsync(aws, output, Lease, maxAttempts: Kills + 1);
+        var victim = await run.SubmitAsync(VictimRows);
+        // Queued behind the victim: the second worker takes them first (their due time is older than the lapsed
+        // lease's), so they show that work around a crashed job goes on undisturbed.
+        var bystanders = new List<SubmittedJob>();
+        for (var i = 0; i < 4; i++)
+        {
+            bystanders.Add(await run.SubmitAsync(50 + i * 100, offset: i * 7));
+        }
+
+        for (var kill = 1; kill <= Kills; kill++)
+        {
+            var worker = run.StartWorker();
+            await worker.WaitForLineAsync(line => RowsDone(line, victim.Id) > 0, StepTimeout);
+            UnixSignals.Send(worker.Id, UnixSignals.Kill);
+            Assert.NotEqual(0, await worker.WaitForExitAsync(StepTimeout));
+
+            var crashed = await run.GetAsync(victim);
+            Assert.Equal(JobStatus.Running, crashed.Status);
+            Assert.Equal(kill, crashed.Attempts);
+            Assert.False(await run.Jobs.ResultExistsAsync(victim.Job), "a killed worker left a result behind");
+            output.WriteLine($"kill {kill}: worker {worker.Id} killed at {crashed.RowsDone} rows reported; lease ends {crashed.LeaseExpiresAt:HH:mm:ss.fff}");
+            await run.WaitForLeaseToLapseAsync(victim);
+        }
+
+        var last = run.StartWorker();
+        Assert.Equal(0, await last.WaitForExitAsync(StepTimeout));
+
+        var done = await run.GetAsync(victim);
+        Assert.Equal(Kills + 1, done.Attempts);
+        Assert.All(bystanders, job => Assert.Single(run.Workers, worker => worker.SucceededJobIds.Contains(job.Id)));
+        var books = await run.CloseBooksAsync();
+        output.WriteLine($"kills survived: {Kills}; {books}");
+        Assert.Equal(0, books.Lost);
+        Assert.Equal(0, books.Duplicated);
+    }
+
+    private static long RowsDone(string line, string jobId)
+    {
+        var match = ProgressLine().Match(line);
+        return match.Success && match.Groups["id"].Value == jobId ? long.Parse(match.Groups["rows"].Value, System.Globalization.CultureInfo.InvariantCulture) : -1;
+    }
+
+    [GeneratedRegex(@"Job (?<id>[0-9a-f]{32}): (?<rows>\d+) of \d+ rows done")]
+    private static partial Regex ProgressLine();
+}

@@ -109,17 +109,32 @@ public sealed class JobQueue(IAmazonDynamoDB dynamo, IOptions<JobsOptions> optio
         }
     }
 
-    /// <summary>Extends the lease and records progress. Throws <see cref="JobLeaseLostException"/> when the job is no longer ours.</summary>
+    /// <summary>
+    /// Extends the lease and records progress. Throws <see cref="JobLeaseLostException"/> when the job is no longer ours,
+    /// and <see cref="TimeoutException"/> when DynamoDB does not answer within a third of the lease.
+    /// </summary>
     public async Task<JobLease> HeartbeatAsync(JobLease lease, long rowsDone, CancellationToken cancellationToken)
     {
         const string Update = $"SET #{LeaseExpiresAt} = :leaseEnd, #{DueAt} = :leaseEnd, #{RowsDone} = :rowsDone, #{UpdatedAt} = :now";
+        // The SDK's own retries of a request that gets no answer outlast the lease; a beat that cannot land within a
+        // third of it has failed, and the caller must hear so while a later beat can still save the lease.
+        var budget = _options.LeaseDuration / 3;
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(budget);
         var now = time.GetUtcNow();
-        return new JobLease(await UpdateHeldAsync(lease, Update, new()
+        try
         {
-            [":leaseEnd"] = JobItem.EpochMs(_schedule.LeaseEnd(now)),
-            [":rowsDone"] = JobItem.N(rowsDone),
-            [":now"] = JobItem.Time(now),
-        }, cancellationToken));
+            return new JobLease(await UpdateHeldAsync(lease, Update, new()
+            {
+                [":leaseEnd"] = JobItem.EpochMs(_schedule.LeaseEnd(now)),
+                [":rowsDone"] = JobItem.N(rowsDone),
+                [":now"] = JobItem.Time(now),
+            }, deadline.Token));
+        }
+        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"DynamoDB did not answer the heartbeat of job {lease.Job.JobId} within {budget.TotalSeconds:0.#} s.", e);
+        }
     }
 
     /// <summary>Marks the job SUCCEEDED. Call it after the result is in S3, so a success always has its file.</summary>

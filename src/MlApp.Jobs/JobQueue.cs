@@ -141,7 +141,7 @@ public sealed class JobQueue(IAmazonDynamoDB dynamo, IOptions<JobsOptions> optio
     public Task<Job> CompleteAsync(JobLease lease, string resultKey, long rowsTotal, CancellationToken cancellationToken)
     {
         const string Update = $"{FinishSet}, #{ResultKey} = :resultKey, #{RowsTotal} = :rows, #{RowsDone} = :rows{FinishRemove}";
-        return UpdateHeldAsync(lease, Update, FinishValues(JobStatus.Succeeded, new()
+        return FinalWriteAsync(lease, Update, FinishValues(JobStatus.Succeeded, new()
         {
             [":resultKey"] = JobItem.S(resultKey),
             [":rows"] = JobItem.N(rowsTotal),
@@ -155,7 +155,7 @@ public sealed class JobQueue(IAmazonDynamoDB dynamo, IOptions<JobsOptions> optio
         if (!_schedule.MayRetry(attempts))
         {
             const string FailUpdate = $"{FinishSet}, #{LastError} = :error{FinishRemove}";
-            return UpdateHeldAsync(lease, FailUpdate, FinishValues(JobStatus.Failed, new()
+            return FinalWriteAsync(lease, FailUpdate, FinishValues(JobStatus.Failed, new()
             {
                 [":error"] = JobItem.S(JobErrors.Describe($"Failed after {attempts} attempts. Last error: {error}")),
             }), cancellationToken);
@@ -164,7 +164,7 @@ public sealed class JobQueue(IAmazonDynamoDB dynamo, IOptions<JobsOptions> optio
         const string RetryUpdate =
             $"SET #{Status} = :queued, #{DueAt} = :retryAt, #{LastError} = :error, #{UpdatedAt} = :now REMOVE #{LeaseOwner}, #{LeaseExpiresAt}";
         var now = time.GetUtcNow();
-        return UpdateHeldAsync(lease, RetryUpdate, new()
+        return FinalWriteAsync(lease, RetryUpdate, new()
         {
             [":queued"] = JobItem.S(JobStatus.Queued.ToStored()),
             [":retryAt"] = JobItem.EpochMs(_schedule.RetryAt(now, attempts)),
@@ -184,7 +184,7 @@ public sealed class JobQueue(IAmazonDynamoDB dynamo, IOptions<JobsOptions> optio
             $"SET #{Status} = :queued, #{DueAt} = :nowMs, #{UpdatedAt} = :now, #{RowsDone} = :zero, #{Attempts} = #{Attempts} - :one " +
             $"REMOVE #{LeaseOwner}, #{LeaseExpiresAt}";
         var now = time.GetUtcNow();
-        return UpdateHeldAsync(lease, Update, new()
+        return FinalWriteAsync(lease, Update, new()
         {
             [":queued"] = JobItem.S(JobStatus.Queued.ToStored()),
             [":nowMs"] = JobItem.EpochMs(now),
@@ -281,6 +281,10 @@ public sealed class JobQueue(IAmazonDynamoDB dynamo, IOptions<JobsOptions> optio
         values[":expiresAt"] = JobItem.EpochSeconds(_schedule.ExpiresAt(now));
         return values;
     }
+
+    /// <summary>Complete, fail and release: retried within the caller's budget, see <see cref="JobFinalWrite"/>.</summary>
+    private Task<Job> FinalWriteAsync(JobLease lease, string update, Dictionary<string, AttributeValue> values, CancellationToken cancellationToken) =>
+        JobFinalWrite.PersistAsync(token => UpdateHeldAsync(lease, update, values, token), time, cancellationToken);
 
     private async Task<Job> UpdateHeldAsync(JobLease lease, string update, Dictionary<string, AttributeValue> values, CancellationToken cancellationToken)
     {

@@ -9,7 +9,8 @@ namespace MlApp.Tests.Support;
 /// <summary>
 /// An HTTP proxy on 127.0.0.1 in front of one stand-in, for fault injection without touching the shared stand-ins: it
 /// forwards requests as they came, records each one (so a test can count result writes), and on demand hangs (requests
-/// wait unanswered, as when the server freezes, and go through on <see cref="Resume"/> unless the client gave up) or
+/// wait unanswered and bodies stop mid-way, as when the server freezes, and go on at <see cref="Resume"/> unless the
+/// client gave up) or
 /// drops (connections are cut before the request reaches the server, as while it restarts). The stand-in keeps its
 /// data throughout, as a real AWS service does through an outage; an in-memory stand-in that restarted would not.
 /// </summary>
@@ -45,7 +46,7 @@ public sealed class StandInProxy : IAsyncDisposable
         return proxy;
     }
 
-    /// <summary>From now on requests get no answer until <see cref="Resume"/>.</summary>
+    /// <summary>From now on requests get no answer, and answers under way no more bytes, until <see cref="Resume"/>.</summary>
     public void Hang()
     {
         lock (_gate)
@@ -95,13 +96,7 @@ public sealed class StandInProxy : IAsyncDisposable
         var status = 0;
         try
         {
-            Task open;
-            lock (_gate)
-            {
-                open = _open.Task;
-            }
-
-            await open.WaitAsync(context.RequestAborted);
+            await WhileHangingAsync(context.RequestAborted);
             if (_dropping)
             {
                 context.Abort();
@@ -152,7 +147,23 @@ public sealed class StandInProxy : IAsyncDisposable
             }
         }
 
-        await answer.Content.CopyToAsync(response.Body, context.RequestAborted);
+        // A piece at a time, so a hang freezes a body already flowing too, as a frozen server does mid-download.
+        await using var body = await answer.Content.ReadAsStreamAsync(context.RequestAborted);
+        var buffer = new byte[64 * 1024];
+        for (var read = await body.ReadAsync(buffer, context.RequestAborted); read > 0; read = await body.ReadAsync(buffer, context.RequestAborted))
+        {
+            await WhileHangingAsync(context.RequestAborted);
+            await response.Body.WriteAsync(buffer.AsMemory(0, read), context.RequestAborted);
+        }
+
         return response.StatusCode;
+    }
+
+    private Task WhileHangingAsync(CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return _open.Task.WaitAsync(cancellationToken);
+        }
     }
 }

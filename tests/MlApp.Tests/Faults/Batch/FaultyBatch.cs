@@ -91,12 +91,16 @@ internal sealed class FaultyBatch : IAsyncDisposable
 
     public Task<Job> GetAsync(SubmittedJob job) => Jobs.GetAsync(job.Job);
 
-    /// <summary>Waits until the job's current lease has lapsed, so a new worker may reclaim it; bounded by one lease.</summary>
-    public async Task WaitForLeaseToLapseAsync(SubmittedJob job)
+    /// <summary>
+    /// Waits until a new worker may claim the job: its lease has lapsed (running) or its backoff is over (queued), both
+    /// of which its due time says. Bounded: a due time further off than a lease plus the backoff fails the test.
+    /// </summary>
+    public async Task WaitUntilClaimableAsync(SubmittedJob job, TimeSpan? backoff = null)
     {
-        var leaseEnd = (await GetAsync(job)).LeaseExpiresAt ?? DateTimeOffset.UtcNow;
-        var wait = leaseEnd - DateTimeOffset.UtcNow + TimeSpan.FromMilliseconds(100);
-        Assert.True(wait <= Lease + TimeSpan.FromSeconds(1), $"The lease of job {job.Id} ends in {wait}, beyond one lease of {Lease}.");
+        var dueAt = (await GetAsync(job)).DueAt ?? DateTimeOffset.UtcNow;
+        var wait = dueAt - DateTimeOffset.UtcNow + TimeSpan.FromMilliseconds(100);
+        var limit = Lease + (backoff ?? TimeSpan.Zero) + TimeSpan.FromSeconds(1);
+        Assert.True(wait <= limit, $"Job {job.Id} is due in {wait}, beyond {limit}.");
         if (wait > TimeSpan.Zero)
         {
             await Task.Delay(wait);
@@ -107,7 +111,7 @@ internal sealed class FaultyBatch : IAsyncDisposable
     public async Task<JobBooks> CloseBooksAsync()
     {
         var problems = new List<string>();
-        int lost = 0, duplicated = 0;
+        int lost = 0, duplicated = 0, rewritten = 0;
         foreach (var submitted in _submitted)
         {
             var job = await GetAsync(submitted);
@@ -121,14 +125,20 @@ internal sealed class FaultyBatch : IAsyncDisposable
                     $"result written {writes} times, attempts {job.Attempts}, last error: {job.LastError}");
             }
 
-            if (completions > 1 || writes > 1)
+            if (completions > 1)
             {
                 duplicated++;
-                problems.Add($"job {submitted.Id} duplicated: completed {completions} times, result written {writes} times");
+                problems.Add($"job {submitted.Id} duplicated: completed by {completions} workers");
+            }
+
+            if (writes > 1)
+            {
+                rewritten++;
+                problems.Add($"job {submitted.Id} rewritten: its result was written {writes} times");
             }
         }
 
-        return new JobBooks(_submitted.Count, lost, duplicated, problems);
+        return new JobBooks(_submitted.Count, lost, duplicated, rewritten, problems);
     }
 
     /// <summary>Result objects made whole for the job: a single PUT, or a completed multipart upload.</summary>

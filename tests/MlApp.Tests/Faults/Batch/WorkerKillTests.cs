@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using MlApp.Jobs;
 using MlApp.Tests.Support;
 using Xunit.Abstractions;
@@ -12,7 +11,7 @@ namespace MlApp.Tests.Faults.Batch;
 /// </summary>
 [Collection(AwsStandInsCollection.Name)]
 [Trait("Category", "Integration")]
-public sealed partial class WorkerKillTests(AwsStandIns aws, ITestOutputHelper output)
+public sealed class WorkerKillTests(AwsStandIns aws, ITestOutputHelper output)
 {
     private const int Kills = 5;
 
@@ -39,7 +38,7 @@ public sealed partial class WorkerKillTests(AwsStandIns aws, ITestOutputHelper o
         for (var kill = 1; kill <= Kills; kill++)
         {
             var worker = run.StartWorker();
-            await worker.WaitForLineAsync(line => RowsDone(line, victim.Id) > 0, StepTimeout);
+            await worker.WaitForLineAsync(WorkerLog.MidJob(victim), StepTimeout);
             UnixSignals.Send(worker.Id, UnixSignals.Kill);
             Assert.NotEqual(0, await worker.WaitForExitAsync(StepTimeout));
 
@@ -48,7 +47,7 @@ public sealed partial class WorkerKillTests(AwsStandIns aws, ITestOutputHelper o
             Assert.Equal(kill, crashed.Attempts);
             Assert.False(await run.Jobs.ResultExistsAsync(victim.Job), "a killed worker left a result behind");
             output.WriteLine($"kill {kill}: worker {worker.Id} killed at {crashed.RowsDone} rows reported; lease ends {crashed.LeaseExpiresAt:HH:mm:ss.fff}");
-            await run.WaitForLeaseToLapseAsync(victim);
+            await run.WaitUntilClaimableAsync(victim);
         }
 
         var last = run.StartWorker();
@@ -59,16 +58,6 @@ public sealed partial class WorkerKillTests(AwsStandIns aws, ITestOutputHelper o
         Assert.All(bystanders, job => Assert.Single(run.Workers, worker => worker.SucceededJobIds.Contains(job.Id)));
         var books = await run.CloseBooksAsync();
         output.WriteLine($"kills survived: {Kills}; {books}");
-        Assert.Equal(0, books.Lost);
-        Assert.Equal(0, books.Duplicated);
+        books.AssertEveryJobDoneOnce();
     }
-
-    private static long RowsDone(string line, string jobId)
-    {
-        var match = ProgressLine().Match(line);
-        return match.Success && match.Groups["id"].Value == jobId ? long.Parse(match.Groups["rows"].Value, System.Globalization.CultureInfo.InvariantCulture) : -1;
-    }
-
-    [GeneratedRegex(@"Job (?<id>[0-9a-f]{32}): (?<rows>\d+) of \d+ rows done")]
-    private static partial Regex ProgressLine();
 }

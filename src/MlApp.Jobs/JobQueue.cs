@@ -26,6 +26,7 @@ public sealed class JobQueue(IAmazonDynamoDB dynamo, IOptions<JobsOptions> optio
     {
         foreach (var candidate in await FindDueAsync(cancellationToken))
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var lease = candidate.Exhausted
                 ? await FailExhaustedAsync(candidate, cancellationToken)
                 : await TryClaimAsync(candidate.OwnerId, candidate.JobId, workerId, cancellationToken);
@@ -69,9 +70,15 @@ public sealed class JobQueue(IAmazonDynamoDB dynamo, IOptions<JobsOptions> optio
         return response.Items is [var first, ..] ? JobItem.ReadEpochMs(first, DueAt) : null;
     }
 
-    /// <summary>Takes the job if it is queued and due, or running with an expired lease; null if another worker got there first.</summary>
+    /// <summary>
+    /// Takes the job if it is queued and due, or running with an expired lease; null if another worker got there first.
+    /// <paramref name="cancellationToken"/> stops it only before the claim is sent: a claim cancelled in flight may still
+    /// land, leaving the job held (and an attempt spent) by a worker that never learnt of it, so once sent it runs to its
+    /// answer (bounded by <see cref="JobsOptions.DynamoDbTimeout"/>) and the caller gets the lease to run or give back.
+    /// </summary>
     public async Task<JobLease?> TryClaimAsync(string ownerId, string jobId, string workerId, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         const string Condition =
             $"((#{Status} = :queued AND #{DueAt} <= :nowMs) OR (#{Status} = :running AND #{LeaseExpiresAt} <= :nowMs)) AND #{Attempts} < :maxAttempts";
         const string Update =
@@ -100,7 +107,7 @@ public sealed class JobQueue(IAmazonDynamoDB dynamo, IOptions<JobsOptions> optio
                     [":one"] = JobItem.N(1),
                 },
                 ReturnValues = ReturnValue.ALL_NEW,
-            }, cancellationToken);
+            }, CancellationToken.None);
             return new JobLease(JobItem.FromItem(response.Attributes));
         }
         catch (ConditionalCheckFailedException)

@@ -50,6 +50,8 @@ internal sealed class FaultyBatch : IAsyncDisposable
 
     public IReadOnlyList<WorkerProcess> Workers => _workers;
 
+    public IReadOnlyList<SubmittedJob> Submitted => _submitted;
+
     /// <param name="lease">Short, so a crashed worker's job is reclaimable within the test.</param>
     /// <param name="maxAttempts">At least the crashes a test causes plus one, or the job fails for good.</param>
     /// <param name="workerSettings">More environment for every worker, on top of the proxies' endpoints.</param>

@@ -17,6 +17,12 @@ namespace MlApp.Tests.Faults.Batch;
 /// </summary>
 internal sealed class FaultyBatch : IAsyncDisposable
 {
+    /// <summary>Short, so a crashed worker's job is reclaimable within a test; a heartbeat every 0.5 s keeps it.</summary>
+    public static readonly TimeSpan Lease = TimeSpan.FromSeconds(3);
+
+    /// <summary>The most any one step (a worker reaching a line, a worker exiting) may take before the test fails.</summary>
+    public static readonly TimeSpan StepTimeout = TimeSpan.FromSeconds(90);
+
     private const int ChunkRows = 1024;
 
     private readonly AwsStandIns _aws;
@@ -46,21 +52,18 @@ internal sealed class FaultyBatch : IAsyncDisposable
 
     public BatchJobs Jobs { get; }
 
-    public TimeSpan Lease => _services.Options.LeaseDuration;
-
     public IReadOnlyList<WorkerProcess> Workers => _workers;
 
     public IReadOnlyList<SubmittedJob> Submitted => _submitted;
 
-    /// <param name="lease">Short, so a crashed worker's job is reclaimable within the test.</param>
     /// <param name="maxAttempts">At least the crashes a test causes plus one, or the job fails for good.</param>
     /// <param name="workerSettings">More environment for every worker, on top of the proxies' endpoints.</param>
-    public static async Task<FaultyBatch> StartAsync(AwsStandIns aws, ITestOutputHelper output, TimeSpan lease, int maxAttempts,
+    public static async Task<FaultyBatch> StartAsync(AwsStandIns aws, ITestOutputHelper output, int maxAttempts,
         IReadOnlyDictionary<string, string>? workerSettings = null)
     {
         var services = await JobServices.CreateAsync(new Dictionary<string, string?>
         {
-            ["Jobs:LeaseDuration"] = lease.ToString("c", CultureInfo.InvariantCulture),
+            ["Jobs:LeaseDuration"] = Lease.ToString("c", CultureInfo.InvariantCulture),
             ["Jobs:MaxAttempts"] = maxAttempts.ToString(CultureInfo.InvariantCulture),
             ["Jobs:RetryBaseDelay"] = "00:00:00",
         });
@@ -90,6 +93,17 @@ internal sealed class FaultyBatch : IAsyncDisposable
         _workers.Add(worker);
         return worker;
     }
+
+    /// <summary>Starts a worker and waits until it logs a line that <paramref name="reached"/> accepts.</summary>
+    public async Task<WorkerProcess> StartWorkerAsync(Func<string, bool> reached)
+    {
+        var worker = StartWorker();
+        await worker.WaitForLineAsync(reached, StepTimeout);
+        return worker;
+    }
+
+    /// <summary>Starts a worker that should drain the queue, and checks that it exits with 0.</summary>
+    public async Task DrainAsync() => Assert.Equal(0, await StartWorker().WaitForExitAsync(StepTimeout));
 
     public Task<Job> GetAsync(SubmittedJob job) => Jobs.GetAsync(job.Job);
 

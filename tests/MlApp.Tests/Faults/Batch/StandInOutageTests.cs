@@ -20,8 +20,6 @@ public sealed class StandInOutageTests(AwsStandIns aws, ITestOutputHelper output
     /// <summary>Done in well under the outages below, so the job's last write meets the outage.</summary>
     private const int SmallRows = 5_000;
 
-    private static readonly TimeSpan Lease = TimeSpan.FromSeconds(3);
-    private static readonly TimeSpan StepTimeout = TimeSpan.FromSeconds(90);
     private static readonly TimeSpan Backoff = TimeSpan.FromSeconds(2);
 
     /// <summary>Short timeouts, so the workers notice within a test what they notice within a minute in AWS.</summary>
@@ -34,18 +32,17 @@ public sealed class StandInOutageTests(AwsStandIns aws, ITestOutputHelper output
     [Fact]
     public async Task When_DynamoDB_stops_answering_for_two_leases_as_a_job_ends_the_worker_waits_it_out_and_completes_the_job_once()
     {
-        await using var run = await FaultyBatch.StartAsync(aws, output, Lease, maxAttempts: 3, ShortTimeouts);
+        await using var run = await FaultyBatch.StartAsync(aws, output, maxAttempts: 3, ShortTimeouts);
         var job = await run.SubmitAsync(SmallRows);
-        var worker = run.StartWorker();
-        await worker.WaitForLineAsync(WorkerLog.Started(job), StepTimeout);
+        var worker = await run.StartWorkerAsync(WorkerLog.Started(job));
 
         // The run ends inside the outage, so its completion meets a DynamoDB that does not answer, and must not give up.
         run.DynamoDb.Hang();
-        await Task.Delay(Lease * 2);
+        await Task.Delay(FaultyBatch.Lease * 2);
         run.DynamoDb.Resume();
 
         // The lease lapsed meanwhile, but nobody took the job, so the conditional completion still belongs to this worker.
-        Assert.Equal(0, await worker.WaitForExitAsync(StepTimeout));
+        Assert.Equal(0, await worker.WaitForExitAsync(FaultyBatch.StepTimeout));
         Assert.Equal(1, (await run.GetAsync(job)).Attempts);
         await CloseBooksAsync(run);
     }
@@ -53,19 +50,18 @@ public sealed class StandInOutageTests(AwsStandIns aws, ITestOutputHelper output
     [Fact]
     public async Task When_DynamoDB_stops_answering_for_longer_than_a_worker_waits_it_exits_with_an_error_and_a_later_worker_completes_the_job()
     {
-        await using var run = await FaultyBatch.StartAsync(aws, output, Lease, maxAttempts: 3, ShortTimeouts);
+        await using var run = await FaultyBatch.StartAsync(aws, output, maxAttempts: 3, ShortTimeouts);
         var job = await run.SubmitAsync(SmallRows);
-        var worker = run.StartWorker();
-        await worker.WaitForLineAsync(WorkerLog.Started(job), StepTimeout);
+        var worker = await run.StartWorkerAsync(WorkerLog.Started(job));
 
         run.DynamoDb.Hang();
         // Bounded by the worker's budget for its last writes about the job, while DynamoDB still does not answer.
-        Assert.Equal(1, await worker.WaitForExitAsync(StepTimeout));
+        Assert.Equal(1, await worker.WaitForExitAsync(FaultyBatch.StepTimeout));
         Assert.Contains(worker.Lines, line => line.Contains(WorkerLog.QueueUnusable, StringComparison.Ordinal));
         run.DynamoDb.Resume();
 
         await run.WaitUntilClaimableAsync(job);
-        Assert.Equal(0, await run.StartWorker().WaitForExitAsync(StepTimeout));
+        await run.DrainAsync();
         Assert.Equal(2, (await run.GetAsync(job)).Attempts);
         var books = await run.CloseBooksAsync();
         output.WriteLine(books.ToString());
@@ -79,14 +75,13 @@ public sealed class StandInOutageTests(AwsStandIns aws, ITestOutputHelper output
     {
         // A backoff longer than the failing attempt, so the stalled worker does not spend every attempt while S3 hangs.
         var settings = new Dictionary<string, string>(ShortTimeouts) { ["Jobs__RetryBaseDelay"] = Backoff.ToString() };
-        await using var run = await FaultyBatch.StartAsync(aws, output, Lease, maxAttempts: 3, settings);
+        await using var run = await FaultyBatch.StartAsync(aws, output, maxAttempts: 3, settings);
         var job = await run.SubmitAsync(Rows);
-        var worker = run.StartWorker();
-        await worker.WaitForLineAsync(WorkerLog.MidJob(job), StepTimeout);
+        var worker = await run.StartWorkerAsync(WorkerLog.MidJob(job));
 
         run.S3.Hang();
         // The attempt fails, the job goes back to the queue with its backoff, and nothing else is due: the worker is done.
-        Assert.Equal(0, await worker.WaitForExitAsync(StepTimeout));
+        Assert.Equal(0, await worker.WaitForExitAsync(FaultyBatch.StepTimeout));
         var waiting = await run.GetAsync(job);
         Assert.Equal(JobStatus.Queued, waiting.Status);
         Assert.Contains("S3", waiting.LastError);
@@ -94,25 +89,25 @@ public sealed class StandInOutageTests(AwsStandIns aws, ITestOutputHelper output
         run.S3.Resume();
 
         await run.WaitUntilClaimableAsync(job, Backoff);
-        Assert.Equal(0, await run.StartWorker().WaitForExitAsync(StepTimeout));
+        await run.DrainAsync();
         await CloseBooksAsync(run);
     }
 
     [Fact]
     public async Task When_DynamoDB_cuts_every_connection_while_a_worker_starts_it_exits_with_an_error_and_the_queued_job_is_untouched()
     {
-        await using var run = await FaultyBatch.StartAsync(aws, output, Lease, maxAttempts: 3, ShortTimeouts);
+        await using var run = await FaultyBatch.StartAsync(aws, output, maxAttempts: 3, ShortTimeouts);
         var job = await run.SubmitAsync(1_000);
 
         run.DynamoDb.Drop();
         var worker = run.StartWorker();
-        Assert.Equal(1, await worker.WaitForExitAsync(StepTimeout));
+        Assert.Equal(1, await worker.WaitForExitAsync(FaultyBatch.StepTimeout));
         Assert.Contains(worker.Lines, line => line.Contains(WorkerLog.QueueUnusable, StringComparison.Ordinal));
         var untouched = await run.GetAsync(job);
         Assert.Equal((JobStatus.Queued, 0), (untouched.Status, untouched.Attempts));
         run.DynamoDb.Resume();
 
-        Assert.Equal(0, await run.StartWorker().WaitForExitAsync(StepTimeout));
+        await run.DrainAsync();
         await CloseBooksAsync(run);
     }
 

@@ -18,14 +18,11 @@ public sealed class WorkerKillTests(AwsStandIns aws, ITestOutputHelper output)
     /// <summary>Enough rows that a kill on the first progress report lands well before the end, even on a fast machine.</summary>
     private const int VictimRows = 200_000;
 
-    private static readonly TimeSpan Lease = TimeSpan.FromSeconds(3);
-    private static readonly TimeSpan StepTimeout = TimeSpan.FromSeconds(90);
-
     [Fact]
     public async Task A_job_whose_worker_is_killed_five_times_in_a_row_is_reclaimed_after_each_lease_and_completes_once()
     {
         // Kills + 1 attempts exactly: each crash uses one, and the last worker must still be allowed to finish.
-        await using var run = await FaultyBatch.StartAsync(aws, output, Lease, maxAttempts: Kills + 1);
+        await using var run = await FaultyBatch.StartAsync(aws, output, maxAttempts: Kills + 1);
         var victim = await run.SubmitAsync(VictimRows);
         // Queued behind the victim: the second worker takes them first (their due time is older than the lapsed
         // lease's), so they show that work around a crashed job goes on undisturbed.
@@ -37,10 +34,9 @@ public sealed class WorkerKillTests(AwsStandIns aws, ITestOutputHelper output)
 
         for (var kill = 1; kill <= Kills; kill++)
         {
-            var worker = run.StartWorker();
-            await worker.WaitForLineAsync(WorkerLog.MidJob(victim), StepTimeout);
+            var worker = await run.StartWorkerAsync(WorkerLog.MidJob(victim));
             UnixSignals.Send(worker.Id, UnixSignals.Kill);
-            Assert.NotEqual(0, await worker.WaitForExitAsync(StepTimeout));
+            Assert.NotEqual(0, await worker.WaitForExitAsync(FaultyBatch.StepTimeout));
 
             var crashed = await run.GetAsync(victim);
             Assert.Equal(JobStatus.Running, crashed.Status);
@@ -50,8 +46,7 @@ public sealed class WorkerKillTests(AwsStandIns aws, ITestOutputHelper output)
             await run.WaitUntilClaimableAsync(victim);
         }
 
-        var last = run.StartWorker();
-        Assert.Equal(0, await last.WaitForExitAsync(StepTimeout));
+        await run.DrainAsync();
 
         var done = await run.GetAsync(victim);
         Assert.Equal(Kills + 1, done.Attempts);

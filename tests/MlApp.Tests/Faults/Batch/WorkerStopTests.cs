@@ -17,13 +17,10 @@ public sealed class WorkerStopTests(AwsStandIns aws, ITestOutputHelper output)
     /// <summary>ECS sends SIGKILL this long after SIGTERM (the container's default stopTimeout).</summary>
     private static readonly TimeSpan GracePeriod = TimeSpan.FromSeconds(30);
 
-    private static readonly TimeSpan Lease = TimeSpan.FromSeconds(3);
-    private static readonly TimeSpan StepTimeout = TimeSpan.FromSeconds(90);
-
     [Fact]
     public async Task A_stop_signal_while_claiming_mid_job_or_between_jobs_ends_the_worker_within_30_s_with_every_job_given_back_or_done()
     {
-        await using var run = await FaultyBatch.StartAsync(aws, output, Lease, maxAttempts: 3);
+        await using var run = await FaultyBatch.StartAsync(aws, output, maxAttempts: 3);
         for (var i = 0; i < 4; i++)
         {
             await run.SubmitAsync(80_000, offset: i * 11);
@@ -37,9 +34,7 @@ public sealed class WorkerStopTests(AwsStandIns aws, ITestOutputHelper output)
         ];
         foreach (var (moment, line) in moments)
         {
-            var worker = run.StartWorker();
-            await worker.WaitForLineAsync(line, StepTimeout);
-            await StopWithinGracePeriodAsync(worker, moment);
+            await StopWithinGracePeriodAsync(await run.StartWorkerAsync(line), moment);
 
             // Nothing waits out a lease: each job is back in the queue or done.
             foreach (var job in run.Submitted)
@@ -49,7 +44,7 @@ public sealed class WorkerStopTests(AwsStandIns aws, ITestOutputHelper output)
             }
         }
 
-        Assert.Equal(0, await run.StartWorker().WaitForExitAsync(StepTimeout));
+        await run.DrainAsync();
         var books = await run.CloseBooksAsync();
         output.WriteLine($"stops survived: {moments.Length}; {books}");
         books.AssertEveryJobDoneOnce();
@@ -59,10 +54,9 @@ public sealed class WorkerStopTests(AwsStandIns aws, ITestOutputHelper output)
     public async Task A_stop_signal_while_DynamoDB_does_not_answer_still_ends_the_worker_within_30_s_and_the_job_is_reclaimed_after_its_lease()
     {
         var shortTimeout = new Dictionary<string, string> { ["Jobs__DynamoDbTimeout"] = "00:00:01" };
-        await using var run = await FaultyBatch.StartAsync(aws, output, Lease, maxAttempts: 3, shortTimeout);
+        await using var run = await FaultyBatch.StartAsync(aws, output, maxAttempts: 3, shortTimeout);
         var job = await run.SubmitAsync(200_000);
-        var worker = run.StartWorker();
-        await worker.WaitForLineAsync(WorkerLog.MidJob(job), StepTimeout);
+        var worker = await run.StartWorkerAsync(WorkerLog.MidJob(job));
 
         run.DynamoDb.Hang();
         await StopWithinGracePeriodAsync(worker, "while DynamoDB does not answer");
@@ -71,7 +65,7 @@ public sealed class WorkerStopTests(AwsStandIns aws, ITestOutputHelper output)
         // The job could not be given back, so it is still RUNNING under the stopped worker's lease until that lapses.
         Assert.Equal(JobStatus.Running, (await run.GetAsync(job)).Status);
         await run.WaitUntilClaimableAsync(job);
-        Assert.Equal(0, await run.StartWorker().WaitForExitAsync(StepTimeout));
+        await run.DrainAsync();
         var books = await run.CloseBooksAsync();
         output.WriteLine(books.ToString());
         books.AssertEveryJobDoneOnce();

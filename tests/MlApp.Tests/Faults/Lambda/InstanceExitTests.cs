@@ -62,6 +62,13 @@ public sealed class InstanceExitTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.False(next.Headers.Contains("X-Amz-Function-Error"));
         Assert.Equal("{\"ok\":true}", Encoding.UTF8.GetString(await next.Content.ReadAsByteArrayAsync()));
         await serving.CancelAsync();
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => instance);
+        try
+        {
+            await instance;
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopped while it waited for the next event: the usual end of an instance.
+        }
     }
 }

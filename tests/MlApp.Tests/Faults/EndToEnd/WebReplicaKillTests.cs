@@ -25,6 +25,9 @@ public sealed class WebReplicaKillTests(AppHostFixture fixture, ITestOutputHelpe
     private const int UploadTries = 5;
     private const int RowsPerJob = 20;
 
+    /// <summary>Each client's last requests, which the surviving replica must all have served.</summary>
+    private const int LastRequests = 5;
+
     private static readonly TimeSpan BeforeKill = TimeSpan.FromSeconds(3);
     private static readonly TimeSpan AfterKill = TimeSpan.FromSeconds(6);
     private static readonly TimeSpan Pause = TimeSpan.FromMilliseconds(20);
@@ -46,6 +49,7 @@ public sealed class WebReplicaKillTests(AppHostFixture fixture, ITestOutputHelpe
         var clients = Enumerable.Range(0, Predictors + 1).Select(_ => new WebVisitor(fixture)).ToList();
         var uploader = clients[^1];
         var jobs = new ConcurrentDictionary<string, string>();
+        var killed = false;
         try
         {
             using var stop = new CancellationTokenSource();
@@ -57,6 +61,7 @@ public sealed class WebReplicaKillTests(AppHostFixture fixture, ITestOutputHelpe
             await Task.Delay(BeforeKill);
             var killedAt = _clock.Elapsed;
             UnixSignals.Send(replicas[0].AppProcessId, UnixSignals.Kill);
+            killed = true;
             await Task.Delay(AfterKill);
             await stop.CancelAsync();
             await Task.WhenAll(load);
@@ -64,11 +69,12 @@ public sealed class WebReplicaKillTests(AppHostFixture fixture, ITestOutputHelpe
             Report(killedAt);
             foreach (var client in _outcomes.GroupBy(outcome => outcome.Client))
             {
-                // Requests under way on the killed replica may fail; once a client is served again, it stays served.
+                // A request under way on the killed replica, or sent on a connection the proxy had given it, may fail;
+                // the rest go to the survivor, so each client ends with a run of successes.
                 var afterKill = client.Where(outcome => outcome.EndedAt > killedAt).OrderBy(outcome => outcome.EndedAt).ToList();
-                var failedLater = afterKill.SkipWhile(outcome => !outcome.Succeeded).Where(outcome => !outcome.Succeeded).ToList();
-                Assert.True(afterKill.Any(outcome => outcome.Succeeded), $"client {client.Key} was never served after the kill");
-                Assert.True(failedLater.Count == 0, $"client {client.Key} failed again after being served: {string.Join("; ", failedLater)}");
+                var last = afterKill.TakeLast(LastRequests).ToList();
+                Assert.True(afterKill.Count > LastRequests, $"client {client.Key} sent only {afterKill.Count} requests after the kill");
+                Assert.True(last.TrueForAll(outcome => outcome.Succeeded), $"client {client.Key} still fails at the end: {string.Join("; ", last)}");
             }
 
             await AssertEachUploadIsOneCompletedJobAsync(uploader, jobs);
@@ -76,11 +82,15 @@ public sealed class WebReplicaKillTests(AppHostFixture fixture, ITestOutputHelpe
         finally
         {
             clients.ForEach(client => client.Dispose());
-        }
 
-        // Leave the app as it was found, two replicas, for the other tests of the collection.
-        await Replicas.StartAsync(fixture.App, replicas[0], timeout.Token);
-        await Replicas.RunningAsync(fixture.App, "web", ReplicaCount, AppHostFixture.WaitTimeout);
+            // Leave the app as it was found, two replicas, for the other tests of the collection, pass or fail.
+            if (killed)
+            {
+                using var restart = new CancellationTokenSource(AppHostFixture.WaitTimeout);
+                await Replicas.StartAsync(fixture.App, replicas[0], restart.Token);
+                await Replicas.RunningAsync(fixture.App, "web", ReplicaCount, AppHostFixture.WaitTimeout);
+            }
+        }
     }
 
     private async Task PredictLoopAsync(WebVisitor client, int index, CancellationToken stop)

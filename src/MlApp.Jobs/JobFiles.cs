@@ -17,15 +17,33 @@ public sealed class JobFiles(IAmazonS3 s3, IOptions<JobsOptions> options, TimePr
     private static readonly TimeSpan ClockAllowance = TimeSpan.FromSeconds(2);
 
     private readonly string _bucket = options.Value.BucketName;
+    private readonly TimeSpan _timeout = options.Value.S3Timeout;
 
     /// <summary>Streams <paramref name="content"/> to <paramref name="key"/> and returns the number of bytes stored.</summary>
-    public Task<long> UploadAsync(string key, Stream content, string contentType, CancellationToken cancellationToken) =>
-        new S3StreamingUpload(s3, _bucket, key, contentType).RunAsync(content, cancellationToken);
+    public async Task<long> UploadAsync(string key, Stream content, string contentType, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await new S3StreamingUpload(s3, _bucket, key, contentType).RunAsync(content, cancellationToken);
+        }
+        catch (TimeoutException e)
+        {
+            throw NotAnswering("storing", key, e);
+        }
+    }
 
+    /// <summary>Streams the object; a read that waits longer than <see cref="JobsOptions.S3Timeout"/> for a byte throws <see cref="TimeoutException"/>.</summary>
     public async Task<Stream> OpenReadAsync(string key, CancellationToken cancellationToken)
     {
-        var response = await s3.GetObjectAsync(_bucket, key, cancellationToken);
-        return response.ResponseStream;
+        try
+        {
+            var response = await s3.GetObjectAsync(_bucket, key, cancellationToken);
+            return new StallGuardStream(response.ResponseStream, _timeout, $"S3 object '{key}'");
+        }
+        catch (TimeoutException e)
+        {
+            throw NotAnswering("opening", key, e);
+        }
     }
 
     public Task DeleteAsync(string key, CancellationToken cancellationToken) =>
@@ -48,6 +66,10 @@ public sealed class JobFiles(IAmazonS3 s3, IOptions<JobsOptions> options, TimePr
         request.ResponseHeaderOverrides.ContentDisposition = $"attachment; filename=\"{downloadFileName}\"";
         return new Uri(await s3.GetPreSignedURLAsync(request));
     }
+
+    /// <summary>The SDK's own timeout says only "The operation was canceled": a job's owner and the logs need what and where.</summary>
+    private TimeoutException NotAnswering(string doing, string key, TimeoutException error) =>
+        new($"S3 did not answer within {_timeout.TotalSeconds:0.#} s while {doing} '{key}'.", error);
 
     /// <summary>
     /// The presigner defaults to https whatever the client talks to, so the link follows the configured endpoint's

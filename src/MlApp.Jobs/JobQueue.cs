@@ -26,6 +26,7 @@ public sealed class JobQueue(IAmazonDynamoDB dynamo, IOptions<JobsOptions> optio
     {
         foreach (var candidate in await FindDueAsync(cancellationToken))
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var lease = candidate.Exhausted
                 ? await FailExhaustedAsync(candidate, cancellationToken)
                 : await TryClaimAsync(candidate.OwnerId, candidate.JobId, workerId, cancellationToken);
@@ -69,9 +70,15 @@ public sealed class JobQueue(IAmazonDynamoDB dynamo, IOptions<JobsOptions> optio
         return response.Items is [var first, ..] ? JobItem.ReadEpochMs(first, DueAt) : null;
     }
 
-    /// <summary>Takes the job if it is queued and due, or running with an expired lease; null if another worker got there first.</summary>
+    /// <summary>
+    /// Takes the job if it is queued and due, or running with an expired lease; null if another worker got there first.
+    /// <paramref name="cancellationToken"/> stops it only before the claim is sent: a claim cancelled in flight may still
+    /// land, leaving the job held (and an attempt spent) by a worker that never learnt of it, so once sent it runs to its
+    /// answer (bounded by <see cref="JobsOptions.DynamoDbTimeout"/>) and the caller gets the lease to run or give back.
+    /// </summary>
     public async Task<JobLease?> TryClaimAsync(string ownerId, string jobId, string workerId, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         const string Condition =
             $"((#{Status} = :queued AND #{DueAt} <= :nowMs) OR (#{Status} = :running AND #{LeaseExpiresAt} <= :nowMs)) AND #{Attempts} < :maxAttempts";
         const string Update =
@@ -100,7 +107,7 @@ public sealed class JobQueue(IAmazonDynamoDB dynamo, IOptions<JobsOptions> optio
                     [":one"] = JobItem.N(1),
                 },
                 ReturnValues = ReturnValue.ALL_NEW,
-            }, cancellationToken);
+            }, CancellationToken.None);
             return new JobLease(JobItem.FromItem(response.Attributes));
         }
         catch (ConditionalCheckFailedException)
@@ -109,24 +116,39 @@ public sealed class JobQueue(IAmazonDynamoDB dynamo, IOptions<JobsOptions> optio
         }
     }
 
-    /// <summary>Extends the lease and records progress. Throws <see cref="JobLeaseLostException"/> when the job is no longer ours.</summary>
+    /// <summary>
+    /// Extends the lease and records progress. Throws <see cref="JobLeaseLostException"/> when the job is no longer ours,
+    /// and <see cref="TimeoutException"/> when DynamoDB does not answer within a third of the lease.
+    /// </summary>
     public async Task<JobLease> HeartbeatAsync(JobLease lease, long rowsDone, CancellationToken cancellationToken)
     {
         const string Update = $"SET #{LeaseExpiresAt} = :leaseEnd, #{DueAt} = :leaseEnd, #{RowsDone} = :rowsDone, #{UpdatedAt} = :now";
+        // The SDK's own retries of a request that gets no answer outlast the lease; a beat that cannot land within a
+        // third of it has failed, and the caller must hear so while a later beat can still save the lease.
+        var budget = _options.LeaseDuration / 3;
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(budget);
         var now = time.GetUtcNow();
-        return new JobLease(await UpdateHeldAsync(lease, Update, new()
+        try
         {
-            [":leaseEnd"] = JobItem.EpochMs(_schedule.LeaseEnd(now)),
-            [":rowsDone"] = JobItem.N(rowsDone),
-            [":now"] = JobItem.Time(now),
-        }, cancellationToken));
+            return new JobLease(await UpdateHeldAsync(lease, Update, new()
+            {
+                [":leaseEnd"] = JobItem.EpochMs(_schedule.LeaseEnd(now)),
+                [":rowsDone"] = JobItem.N(rowsDone),
+                [":now"] = JobItem.Time(now),
+            }, deadline.Token));
+        }
+        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"DynamoDB did not answer the heartbeat of job {lease.Job.JobId} within {budget.TotalSeconds:0.#} s.", e);
+        }
     }
 
     /// <summary>Marks the job SUCCEEDED. Call it after the result is in S3, so a success always has its file.</summary>
     public Task<Job> CompleteAsync(JobLease lease, string resultKey, long rowsTotal, CancellationToken cancellationToken)
     {
         const string Update = $"{FinishSet}, #{ResultKey} = :resultKey, #{RowsTotal} = :rows, #{RowsDone} = :rows{FinishRemove}";
-        return UpdateHeldAsync(lease, Update, FinishValues(JobStatus.Succeeded, new()
+        return FinalWriteAsync(lease, Update, FinishValues(JobStatus.Succeeded, new()
         {
             [":resultKey"] = JobItem.S(resultKey),
             [":rows"] = JobItem.N(rowsTotal),
@@ -140,7 +162,7 @@ public sealed class JobQueue(IAmazonDynamoDB dynamo, IOptions<JobsOptions> optio
         if (!_schedule.MayRetry(attempts))
         {
             const string FailUpdate = $"{FinishSet}, #{LastError} = :error{FinishRemove}";
-            return UpdateHeldAsync(lease, FailUpdate, FinishValues(JobStatus.Failed, new()
+            return FinalWriteAsync(lease, FailUpdate, FinishValues(JobStatus.Failed, new()
             {
                 [":error"] = JobItem.S(JobErrors.Describe($"Failed after {attempts} attempts. Last error: {error}")),
             }), cancellationToken);
@@ -149,7 +171,7 @@ public sealed class JobQueue(IAmazonDynamoDB dynamo, IOptions<JobsOptions> optio
         const string RetryUpdate =
             $"SET #{Status} = :queued, #{DueAt} = :retryAt, #{LastError} = :error, #{UpdatedAt} = :now REMOVE #{LeaseOwner}, #{LeaseExpiresAt}";
         var now = time.GetUtcNow();
-        return UpdateHeldAsync(lease, RetryUpdate, new()
+        return FinalWriteAsync(lease, RetryUpdate, new()
         {
             [":queued"] = JobItem.S(JobStatus.Queued.ToStored()),
             [":retryAt"] = JobItem.EpochMs(_schedule.RetryAt(now, attempts)),
@@ -169,7 +191,7 @@ public sealed class JobQueue(IAmazonDynamoDB dynamo, IOptions<JobsOptions> optio
             $"SET #{Status} = :queued, #{DueAt} = :nowMs, #{UpdatedAt} = :now, #{RowsDone} = :zero, #{Attempts} = #{Attempts} - :one " +
             $"REMOVE #{LeaseOwner}, #{LeaseExpiresAt}";
         var now = time.GetUtcNow();
-        return UpdateHeldAsync(lease, Update, new()
+        return FinalWriteAsync(lease, Update, new()
         {
             [":queued"] = JobItem.S(JobStatus.Queued.ToStored()),
             [":nowMs"] = JobItem.EpochMs(now),
@@ -266,6 +288,10 @@ public sealed class JobQueue(IAmazonDynamoDB dynamo, IOptions<JobsOptions> optio
         values[":expiresAt"] = JobItem.EpochSeconds(_schedule.ExpiresAt(now));
         return values;
     }
+
+    /// <summary>Complete, fail and release: retried within the caller's budget, see <see cref="JobFinalWrite"/>.</summary>
+    private Task<Job> FinalWriteAsync(JobLease lease, string update, Dictionary<string, AttributeValue> values, CancellationToken cancellationToken) =>
+        JobFinalWrite.PersistAsync(token => UpdateHeldAsync(lease, update, values, token), time, cancellationToken);
 
     private async Task<Job> UpdateHeldAsync(JobLease lease, string update, Dictionary<string, AttributeValue> values, CancellationToken cancellationToken)
     {

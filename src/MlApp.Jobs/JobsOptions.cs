@@ -31,6 +31,21 @@ public sealed class JobsOptions
     [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
     public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>
+    /// How long one DynamoDB request may go unanswered before the SDK abandons it (and retries). DynamoDB answers in
+    /// milliseconds, so a request open this long means it is not answering: a claim or heartbeat must then fail clearly
+    /// instead of hanging while the lease runs out.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:05:00")]
+    public TimeSpan DynamoDbTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// How long one S3 request (an upload part is 8 MiB at most) may take, and how long a download may go without a byte,
+    /// before it fails: a stalled transfer must end the attempt, not hold the job and its lease forever.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:30:00")]
+    public TimeSpan S3Timeout { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>How long finished jobs are kept before DynamoDB's TTL removes them.</summary>
     [Range(typeof(TimeSpan), "01:00:00", "3650.00:00:00")]
     public TimeSpan FinishedJobRetention { get; set; } = TimeSpan.FromDays(30);

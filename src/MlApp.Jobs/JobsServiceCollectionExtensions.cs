@@ -3,6 +3,7 @@ using Amazon.S3;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace MlApp.Jobs;
 
@@ -20,11 +21,15 @@ public static class JobsServiceCollectionExtensions
             .ValidateOnStart();
 
         builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.AddAWSService<IAmazonDynamoDB>();
-        builder.Services.AddAWSService<IAmazonS3>();
+        // The SDK's own default waits 100 s per attempt, and DynamoDB's client retries ten times: a service that stops
+        // answering would freeze a worker (and every web request) for many minutes, its lease lapsing unnoticed.
+        builder.Services.AddAWSService<IAmazonDynamoDB>((config, services) => config.Timeout = Options(services).DynamoDbTimeout);
+        builder.Services.AddAWSService<IAmazonS3>((config, services) => config.Timeout = Options(services).S3Timeout);
         builder.Services.AddSingleton<JobRepository>();
         builder.Services.AddSingleton<JobQueue>();
         builder.Services.AddSingleton<JobFiles>();
         return builder;
     }
+
+    private static JobsOptions Options(IServiceProvider services) => services.GetRequiredService<IOptions<JobsOptions>>().Value;
 }

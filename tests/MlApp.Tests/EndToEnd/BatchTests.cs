@@ -75,30 +75,44 @@ public sealed class BatchTests(AppHostFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_job_stays_queued_while_RunTask_fails_and_the_safety_net_completes_it_later()
+    public async Task Jobs_stay_queued_while_RunTask_fails_and_the_safety_net_completes_each_exactly_once_later()
     {
-        // A task still draining from an earlier test would take the job without any RunTask: let it finish first.
+        // A task still draining from an earlier test would take the jobs without any RunTask: let it finish first.
         using (var idle = new CancellationTokenSource(AppHostFixture.WaitTimeout))
         {
             string[] idleStates = [KnownResourceStates.NotStarted, KnownResourceStates.Finished, KnownResourceStates.Exited];
             await fixture.App.ResourceNotifications.WaitForResourceAsync("batch-job", e => idleStates.Contains(e.Snapshot.State?.Text), idle.Token);
         }
 
+        var inputs = new[] { 20, 45, 70 }.Select(count => PenguinCsv.Rows(count, offset: count).ToList()).ToList();
+        var jobs = new List<string>();
         Ecs.Faults.FailAll = true;
-        string job;
         try
         {
-            job = await _owner.SubmitAsync(PenguinCsv.Text(PenguinCsv.Rows(20)));
+            foreach (var rows in inputs)
+            {
+                jobs.Add(await _owner.SubmitAsync(PenguinCsv.Text(rows)));
+            }
+
+            // Two rounds of the safety net, each of them refused too.
             await Task.Delay(AppHostFixture.SafetyNetInterval * 2);
-            var waiting = await _owner.GetJobAsync(job);
-            Assert.Equal("QUEUED", waiting.GetProperty("status").GetString());
+            foreach (var job in jobs)
+            {
+                var waiting = await _owner.GetJobAsync(job);
+                Assert.Equal(("QUEUED", 0), (waiting.GetProperty("status").GetString(), waiting.GetProperty("attempts").GetInt32()));
+            }
         }
         finally
         {
             Ecs.Faults.FailAll = false;
         }
 
-        var done = await _owner.WaitForStatusAsync(job, "SUCCEEDED");
-        Assert.Equal(20, done.GetProperty("rowsDone").GetInt64());
+        // Not lost: each completes, with its own rows. Not doubled: one claim each, though RunTask was asked again and again.
+        foreach (var (job, rows) in jobs.Zip(inputs))
+        {
+            var done = await _owner.WaitForStatusAsync(job, "SUCCEEDED");
+            Assert.Equal((rows.Count, 1), (done.GetProperty("rowsDone").GetInt64(), done.GetProperty("attempts").GetInt32()));
+            Assert.Equal(ExpectedResult.Text(TestModels.Penguins, PenguinCsv.Header, rows, chunkRows: 1024), await _owner.DownloadResultAsync(job));
+        }
     }
 }

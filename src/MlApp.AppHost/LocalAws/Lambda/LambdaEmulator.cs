@@ -23,6 +23,12 @@ public sealed class LambdaEmulator : IAsyncDisposable
 
     public long InvocationsReceived(string functionName) => Function(functionName).InvocationsReceived;
 
+    /// <summary>Instances of the function waiting for work right now (the warm, idle ones).</summary>
+    public int PollingInstances(string functionName) => Function(functionName).PollingInstances;
+
+    /// <summary>Invocations an instance of the function has been handed (its <c>next</c> answered), whether or not it answered them.</summary>
+    public long InvocationsDelivered(string functionName) => Function(functionName).InvocationsDelivered;
+
     /// <summary>The value of <c>AWS_LAMBDA_RUNTIME_API</c> for instances of <paramref name="functionName"/>.</summary>
     public string RuntimeApiFor(string functionName) => $"{Url.Authority}/{functionName}";
 

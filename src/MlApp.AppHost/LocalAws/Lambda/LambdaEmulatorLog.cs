@@ -11,6 +11,9 @@ internal static partial class LambdaEmulatorLog
     [LoggerMessage(Level = LogLevel.Warning, Message = "Invoke {Function} {RequestId} ended in a function error")]
     public static partial void Failed(ILogger logger, string function, string requestId);
 
+    [LoggerMessage(Level = LogLevel.Error, Message = "Invoke {Function} {RequestId}: the instance exited before answering (Runtime.ExitError)")]
+    public static partial void InstanceExited(ILogger logger, string function, string requestId);
+
     [LoggerMessage(Level = LogLevel.Error, Message = "Function {Function} reported an init error; calls fail until an instance polls again")]
     public static partial void InitFailed(ILogger logger, string function);
 }

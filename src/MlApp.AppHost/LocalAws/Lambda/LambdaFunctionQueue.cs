@@ -14,6 +14,7 @@ internal sealed class LambdaFunctionQueue(LambdaFunctionSettings settings)
     private int _pollingInstances;
     private int _faultsToInject;
     private long _invocationsReceived;
+    private long _invocationsDelivered;
 
     public LambdaFunctionSettings Settings { get; } = settings;
 
@@ -24,6 +25,11 @@ internal sealed class LambdaFunctionQueue(LambdaFunctionSettings settings)
 
     /// <summary>Invocations accepted so far, for tests that must show a call never reached the function.</summary>
     public long InvocationsReceived => Interlocked.Read(ref _invocationsReceived);
+
+    /// <summary>Invocations written out to an instance so far, for tests that must act once an instance holds one.</summary>
+    public long InvocationsDelivered => Interlocked.Read(ref _invocationsDelivered);
+
+    public void MarkDelivered() => Interlocked.Increment(ref _invocationsDelivered);
 
     public void Enqueue(PendingInvocation invocation)
     {

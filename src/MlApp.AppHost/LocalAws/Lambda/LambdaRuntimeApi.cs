@@ -45,6 +45,8 @@ internal static class LambdaRuntimeApi
                 context.Response.ContentType = "application/json";
                 await context.Response.Body.WriteAsync(function.TakeFault() ? FaultPayload : invocation.Payload, context.RequestAborted);
                 await context.Response.Body.FlushAsync(context.RequestAborted);
+                InstanceExit.Watch(context, function, invocation, logger);
+                function.MarkDelivered();
             }
             catch (Exception e) when (e is IOException or OperationCanceledException)
             {

@@ -19,15 +19,6 @@ internal sealed class LoadScenario : IScenario
     private static readonly TimeSpan RunBudget = TimeSpan.FromMinutes(5);
 
     /// <summary>Far above what any virtual user does: the limits are someone else's concern and would turn load into 429s.</summary>
-    private static readonly Dictionary<string, string?> GenerousLimits = new()
-    {
-        ["RateLimits__PredictionsPerMinute"] = "1000000",
-        ["RateLimits__PredictionBurst"] = "1000000",
-        ["RateLimits__SubmissionsPerMinute"] = "100000",
-        ["RateLimits__SubmissionBurst"] = "100000",
-        ["RateLimits__AddressFactor"] = "1000",
-    };
-
     public string Name => "load";
 
     public string Description => "100 and 1,000 virtual users: page, predict, submit a job, poll (generous rate limits)";
@@ -52,8 +43,8 @@ internal sealed class LoadScenario : IScenario
                 processes.Add(FunctionBuild.Jit().Start(lambda, FunctionName, options.ModelPath));
             }
 
-            Console.WriteLine($"rate limits for this run: {string.Join(", ", GenerousLimits.Select(pair => $"{pair.Key}={pair.Value}"))}");
-            var web = LocalWeb.Start(lambda, FunctionName, options.ModelPath, storage, ecs.Url, GenerousLimits, out var url);
+            Console.WriteLine($"rate limits for this run: {string.Join(", ", BenchRateLimits.Generous.Select(pair => $"{pair.Key}={pair.Value}"))}");
+            var web = LocalWeb.Start(lambda, FunctionName, options.ModelPath, storage, ecs.Url, BenchRateLimits.Generous, out var url);
             processes.Add(web);
             await Task.WhenAll(processes.Take(FunctionInstances).Select(process => process.ModelLoadMsAsync(startBudget.Token)));
             await LocalWeb.WaitUntilHealthyAsync(web, url, startBudget.Token);

@@ -46,6 +46,7 @@ internal sealed class RealtimeScenario : IScenario
         await using var lambda = await LocalLambda.StartAsync(cancellationToken);
         lambda.AddFunction(FunctionName);
         var processes = new List<ChildProcess>();
+        LocalStorage? storage = null;
         try
         {
             using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -67,9 +68,12 @@ internal sealed class RealtimeScenario : IScenario
             }
             else
             {
-                // /api/predict never reaches DynamoDB, S3 or ECS, so they don't run here; the dispatch safety net sleeps.
-                var web = LocalWeb.Start(lambda, FunctionName, options.ModelPath, storage: null, ecsUrl: null,
-                    new Dictionary<string, string?> { ["Dispatch__SafetyNetInterval"] = "01:00:00" }, out target);
+                // /api/predict never reaches DynamoDB or ECS, but the web reads its data-protection keys from S3 at start,
+                // as every replica does in AWS; the dispatch safety net sleeps.
+                storage = await LocalStorage.StartAsync(budget.Token);
+                Console.WriteLine($"rate limits for this run: {string.Join(", ", BenchRateLimits.Generous.Select(pair => $"{pair.Key}={pair.Value}"))}");
+                var web = LocalWeb.Start(lambda, FunctionName, options.ModelPath, storage, ecsUrl: null,
+                    new Dictionary<string, string?>(BenchRateLimits.Generous) { ["Dispatch__SafetyNetInterval"] = "01:00:00" }, out target);
                 processes.Add(web);
                 await LocalWeb.WaitUntilHealthyAsync(web, target, budget.Token);
                 path = "api/predict";
@@ -110,6 +114,11 @@ internal sealed class RealtimeScenario : IScenario
             foreach (var process in processes)
             {
                 await process.DisposeAsync();
+            }
+
+            if (storage is not null)
+            {
+                await storage.DisposeAsync();
             }
         }
     }

@@ -17,6 +17,7 @@ internal sealed class AspireTaskLauncher(
     {
         var families = resources.ToDictionary(pair => pair.Value, pair => pair.Key);
         var lastSeen = new Dictionary<string, (string? State, int? ExitCode)>(StringComparer.Ordinal);
+        var histories = new Dictionary<string, ExecutionHistory>(StringComparer.Ordinal);
         await foreach (var update in notifications.WatchAsync(cancellationToken))
         {
             if (!families.TryGetValue(update.Resource, out var family))
@@ -32,12 +33,29 @@ internal sealed class AspireTaskLauncher(
             }
 
             lastSeen[update.ResourceId] = seen;
-            if (AspireResourcePhases.From(seen.Text) is { } phase)
+            if (AspireResourcePhases.From(seen.Text) is not { } phase)
+            {
+                continue;
+            }
+
+            var history = histories.TryGetValue(update.ResourceId, out var known) ? known : histories[update.ResourceId] = new ExecutionHistory();
+            if (!history.IsLate(phase, ProcessId(update.Snapshot), update.Snapshot.StartTimeStamp))
             {
                 sink.Report(family, phase, seen.ExitCode);
             }
+            else if (phase is ResourcePhase.Exited && seen.ExitCode is { } exitCode)
+            {
+                sink.ReportLateExitCode(family, exitCode);
+            }
         }
     }
+
+    /// <summary>The process behind the snapshot, as the dashboard shows it (<c>executable.pid</c>); absent before it starts.</summary>
+    private static int? ProcessId(CustomResourceSnapshot snapshot) =>
+        snapshot.Properties.FirstOrDefault(property => property.Name == "executable.pid")?.Value is { } value
+        && int.TryParse(value.ToString(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id)
+            ? id
+            : null;
 
     private async Task ExecuteAsync(string family, string command, CancellationToken cancellationToken)
     {

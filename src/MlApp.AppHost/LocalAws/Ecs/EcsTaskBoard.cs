@@ -171,6 +171,17 @@ internal sealed class EcsTaskBoard(
         }
     }
 
+    public void ReportLateExitCode(string family, int exitCode)
+    {
+        lock (_gate)
+        {
+            if (_families.TryGetValue(family, out var tasks))
+            {
+                tasks.TakeLateExitCode(exitCode);
+            }
+        }
+    }
+
     private async Task StartAsync(string family)
     {
         // Off the caller's thread and lock: RunTask answers PROVISIONING at once, as ECS does, while the resource starts.

@@ -63,7 +63,7 @@ internal sealed class FamilyTasks
                 // Not this execution's end: a state left from the previous one, perhaps now with its exit code.
                 if (exitCode is { } late)
                 {
-                    _lastEnded?.Tasks.ForEach(task => task.TakeLateExitCode(late));
+                    TakeLateExitCode(late);
                 }
 
                 return false;
@@ -75,6 +75,9 @@ internal sealed class FamilyTasks
                 return false;
         }
     }
+
+    /// <summary>The exit code of the last execution that ended, when it comes after its end.</summary>
+    public void TakeLateExitCode(int exitCode) => _lastEnded?.Tasks.ForEach(task => task.TakeLateExitCode(exitCode));
 
     /// <summary>The start command itself failed: the execution never began.</summary>
     public bool LaunchFailed(string message, DateTimeOffset now) =>

@@ -4,4 +4,7 @@ namespace MlApp.AppHost.LocalAws.Ecs;
 public interface IResourceStateSink
 {
     void Report(string family, ResourcePhase phase, int? exitCode);
+
+    /// <summary>A late word about an execution that has already ended: at most its exit code, never news for the one running now.</summary>
+    void ReportLateExitCode(string family, int exitCode);
 }

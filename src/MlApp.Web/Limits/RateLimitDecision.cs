@@ -6,7 +6,7 @@ public readonly record struct RateLimitDecision(bool IsAllowed, TimeSpan RetryAf
     public static RateLimitDecision Allowed { get; } = new(true, TimeSpan.Zero);
 
     /// <summary>Whole seconds for a Retry-After header or a message, at least 1.</summary>
-    public int RetryAfterSeconds => Math.Max(1, (int)Math.Ceiling(RetryAfter.TotalSeconds));
+    public int RetryAfterSeconds => MlApp.Web.RetryAfter.Seconds(RetryAfter);
 
     public static RateLimitDecision Wait(TimeSpan retryAfter) => new(false, retryAfter);
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace MlApp.Web.Limits;
@@ -14,7 +13,7 @@ public static class RateLimitProblem
 
     public static ProblemHttpResult Create(HttpContext context, LimitKind kind, RateLimitDecision decision)
     {
-        context.Response.Headers.RetryAfter = decision.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+        MlApp.Web.RetryAfter.Set(context, decision.RetryAfter);
         return TypedResults.Problem(
             title: Title(kind),
             detail: $"This owner has used its allowance for now. Try again in {decision.RetryAfterSeconds} s.",

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using MlApp.Jobs.Lambda;
 
@@ -45,12 +44,11 @@ public static class LambdaProblems
     public static bool IsInvokeFailure(Exception exception) =>
         exception is LambdaInvokeException or HttpRequestException or TaskCanceledException;
 
-    /// <summary>Whole seconds, at least one: what the Retry-After header can carry.</summary>
     public static void SetRetryAfter(HttpContext context, TimeSpan? retryAfter)
     {
         if (retryAfter is { } wait)
         {
-            context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            RetryAfter.Set(context, wait);
         }
     }
 }

@@ -9,6 +9,9 @@ public interface IPredictor
 {
     ModelCard Card { get; }
 
+    /// <summary>Where predictions run, as a job records it: <c>cpu</c> or <c>cuda</c> (<see cref="ModelDevices"/>).</summary>
+    string Device => ModelDevices.Cpu;
+
     Prediction Predict(FeatureRow row);
 
     /// <summary>Predicts many rows in one run of the model, which is much faster per row than one call each.</summary>

@@ -16,4 +16,10 @@ public sealed class ModelOptions
 
     /// <summary>Threads inside one model run: 1 suits small tabular graphs, 0 lets ONNX Runtime choose.</summary>
     public int IntraOpThreads { get; set; } = 1;
+
+    /// <summary>
+    /// <c>auto</c> (default): CUDA when this ONNX Runtime build and machine can run it, else the CPU, with one log line
+    /// that says why; <c>cpu</c>: never try the GPU; <c>cuda</c>: the GPU or no start at all.
+    /// </summary>
+    public string Device { get; set; } = ModelDevices.Auto;
 }

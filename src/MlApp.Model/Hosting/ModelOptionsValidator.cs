@@ -23,6 +23,11 @@ internal sealed class ModelOptionsValidator : IValidateOptions<ModelOptions>
             failures.Add($"Model:IntraOpThreads must be 0 (ONNX Runtime decides) or more, not {options.IntraOpThreads}.");
         }
 
+        if (ModelDevices.Parse(options.Device) is null)
+        {
+            failures.Add($"Model:Device must be {ModelDevices.Auto}, {ModelDevices.Cpu} or {ModelDevices.Cuda}, not '{options.Device}'.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

@@ -16,7 +16,8 @@ internal sealed class ModelSource(IOptions<ModelOptions> options, IServiceProvid
     public string Folder => folder.Value;
 
     public OnnxPredictor LoadPredictor() =>
-        OnnxPredictor.Load(Folder, options.Value.IntraOpThreads, loggers.CreateLogger<OnnxPredictor>());
+        OnnxPredictor.Load(Folder, options.Value.IntraOpThreads, loggers.CreateLogger<OnnxPredictor>(),
+            ModelDevices.Parse(options.Value.Device) ?? ModelDevice.Auto);
 
     public ModelCard LoadCard()
     {

@@ -16,10 +16,11 @@ public sealed partial class OnnxPredictor : IPredictor, IDisposable
     private readonly OnnxInputLayout inputs;
     private readonly OnnxOutputReader outputs;
 
-    private OnnxPredictor(string folder, ModelCard card, InferenceSession session, OnnxInputLayout inputs, OnnxOutputReader outputs)
+    private OnnxPredictor(string folder, ModelCard card, InferenceSession session, ModelDevice device, OnnxInputLayout inputs, OnnxOutputReader outputs)
     {
         Folder = folder;
         Card = card;
+        Device = device.ToText();
         this.session = session;
         this.inputs = inputs;
         this.outputs = outputs;
@@ -28,6 +29,9 @@ public sealed partial class OnnxPredictor : IPredictor, IDisposable
     public ModelCard Card { get; }
 
     public string Folder { get; }
+
+    /// <summary><c>cuda</c> or <c>cpu</c>: where this session runs, after any fallback of <see cref="ModelDevice.Auto"/>.</summary>
+    public string Device { get; }
 
     /// <summary>From opening the folder to the end of the first (smoke) prediction.</summary>
     public TimeSpan LoadTime { get; private set; }
@@ -38,14 +42,15 @@ public sealed partial class OnnxPredictor : IPredictor, IDisposable
     /// <see cref="ModelLoadException"/> that names the problem.
     /// </summary>
     /// <param name="intraOpThreads">Threads inside one run; 1 suits small tabular graphs (parallelism comes from concurrent requests), 0 lets ONNX Runtime choose.</param>
-    public static OnnxPredictor Load(string folder, int intraOpThreads = 1, ILogger? logger = null)
+    /// <param name="device">The CPU unless asked: <see cref="ModelDevice.Cuda"/> fails where CUDA can't run, <see cref="ModelDevice.Auto"/> falls back.</param>
+    public static OnnxPredictor Load(string folder, int intraOpThreads = 1, ILogger? logger = null, ModelDevice device = ModelDevice.Cpu)
     {
         logger ??= NullLogger.Instance;
         var stopwatch = Stopwatch.StartNew();
         folder = Path.GetFullPath(folder);
         ModelFolder.EnsureComplete(folder);
         var card = ModelCardJson.Load(Path.Combine(folder, ModelFolder.CardFileName));
-        var session = OpenSession(Path.Combine(folder, ModelFolder.OnnxFileName), intraOpThreads);
+        var (session, ranOn) = OnnxSessions.Open(Path.Combine(folder, ModelFolder.OnnxFileName), intraOpThreads, device, logger);
         OnnxPredictor? predictor = null;
         try
         {
@@ -58,10 +63,10 @@ public sealed partial class OnnxPredictor : IPredictor, IDisposable
                     $"The card of model '{card.Name}' does not match its graph in '{folder}':", problems));
             }
 
-            predictor = new OnnxPredictor(folder, card, session, inputs, outputs);
+            predictor = new OnnxPredictor(folder, card, session, ranOn, inputs, outputs);
             predictor.SmokeTest();
             predictor.LoadTime = stopwatch.Elapsed;
-            LogLoaded(logger, card.Name, card.Version, folder, predictor.LoadTime.TotalMilliseconds);
+            LogLoaded(logger, card.Name, card.Version, folder, predictor.Device, predictor.LoadTime.TotalMilliseconds);
             return predictor;
         }
         catch
@@ -110,25 +115,6 @@ public sealed partial class OnnxPredictor : IPredictor, IDisposable
         runOptions.Dispose();
     }
 
-    private static InferenceSession OpenSession(string path, int intraOpThreads)
-    {
-        using var options = new SessionOptions
-        {
-            IntraOpNumThreads = intraOpThreads,
-            InterOpNumThreads = 1,
-            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
-            LogSeverityLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR,
-        };
-        try
-        {
-            return new InferenceSession(path, options);
-        }
-        catch (OnnxRuntimeException error)
-        {
-            throw new ModelLoadException($"ONNX Runtime could not load '{path}': {error.Message}", error);
-        }
-    }
-
     /// <summary>
     /// Runs the card's example once, so that a graph which loads but can't run fails at start-up rather than on the
     /// first request, and so that the first request doesn't pay for ONNX Runtime's lazy allocations.
@@ -149,6 +135,6 @@ public sealed partial class OnnxPredictor : IPredictor, IDisposable
     private static FeatureValue Fallback(InputField field) =>
         field.IsNumeric ? field.Minimum ?? field.Maximum ?? 0 : field.Categories?.FirstOrDefault() ?? "";
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Loaded model {Name} {Version} from {Folder} in {ElapsedMs:F1} ms")]
-    private static partial void LogLoaded(ILogger logger, string name, string version, string folder, double elapsedMs);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Loaded model {Name} {Version} from {Folder} on the {Device} in {ElapsedMs:F1} ms")]
+    private static partial void LogLoaded(ILogger logger, string name, string version, string folder, string device, double elapsedMs);
 }

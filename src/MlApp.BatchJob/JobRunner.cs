@@ -49,8 +49,8 @@ public sealed partial class JobRunner(
             }
 
             using var finalWrite = new CancellationTokenSource(FinalWriteTimeout);
-            await queue.CompleteAsync(held, resultKey, rows, finalWrite.Token);
-            LogSucceeded(job.JobId, rows, progress.Elapsed.TotalSeconds, progress.RowsPerSecond);
+            await queue.CompleteAsync(held, resultKey, rows, predictor.Device, finalWrite.Token);
+            LogSucceeded(job.JobId, rows, progress.Elapsed.TotalSeconds, progress.RowsPerSecond, predictor.Device);
             activity?.SetTag("mlapp.job.rows", rows);
             return Finish(activity, JobOutcome.Succeeded, rows);
         }
@@ -135,8 +135,8 @@ public sealed partial class JobRunner(
     [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId}: started (attempt {Attempt}, {RowsTotal} rows)")]
     private partial void LogStarted(string jobId, int attempt, long? rowsTotal);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId}: succeeded, {Rows} rows in {Seconds:F1} s, {RowsPerSecond:F0} rows/s")]
-    private partial void LogSucceeded(string jobId, long rows, double seconds, double rowsPerSecond);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId}: succeeded, {Rows} rows in {Seconds:F1} s, {RowsPerSecond:F0} rows/s on the {Device}")]
+    private partial void LogSucceeded(string jobId, long rows, double seconds, double rowsPerSecond, string device);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId}: attempt {Attempt} failed, the job is now {Outcome}: {Reason}")]
     private partial void LogFailed(Exception? exception, string jobId, int attempt, JobOutcome outcome, string reason);

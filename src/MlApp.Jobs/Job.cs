@@ -34,4 +34,7 @@ public sealed record Job
 
     /// <summary>When the latest attempt was claimed; null until a worker takes the job.</summary>
     public DateTimeOffset? StartedAt { get; init; }
+
+    /// <summary>Where the model ran the job (<c>cpu</c> or <c>cuda</c>), as the worker that completed it says; null before.</summary>
+    public string? Device { get; init; }
 }

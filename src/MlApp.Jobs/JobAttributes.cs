@@ -25,6 +25,9 @@ public static class JobAttributes
     /// <summary>When the latest claim started running the job: with finishedAt, how long its task worked on it.</summary>
     public const string StartedAt = "startedAt";
 
+    /// <summary>The device the model ran the job on, written with its success.</summary>
+    public const string Device = "device";
+
     /// <summary>Epoch seconds after which DynamoDB's TTL deletes a finished job.</summary>
     public const string ExpiresAt = "expiresAt";
 

@@ -54,6 +54,7 @@ internal static class JobItem
         ModelVersion = item.GetValueOrDefault(JobAttributes.ModelVersion)?.S,
         FinishedAt = item.TryGetValue(FinishedAt, out var finished) ? ReadTime(finished) : null,
         StartedAt = item.TryGetValue(StartedAt, out var started) ? ReadTime(started) : null,
+        Device = item.GetValueOrDefault(JobAttributes.Device)?.S,
     };
 
     public static AttributeValue S(string value) => new() { S = value };

@@ -144,14 +144,18 @@ public sealed class JobQueue(IAmazonDynamoDB dynamo, IOptions<JobsOptions> optio
         }
     }
 
-    /// <summary>Marks the job SUCCEEDED. Call it after the result is in S3, so a success always has its file.</summary>
-    public Task<Job> CompleteAsync(JobLease lease, string resultKey, long rowsTotal, CancellationToken cancellationToken)
+    /// <summary>
+    /// Marks the job SUCCEEDED, with the <paramref name="device"/> the model ran it on. Call it after the result is in S3,
+    /// so a success always has its file.
+    /// </summary>
+    public Task<Job> CompleteAsync(JobLease lease, string resultKey, long rowsTotal, string device, CancellationToken cancellationToken)
     {
-        const string Update = $"{FinishSet}, #{ResultKey} = :resultKey, #{RowsTotal} = :rows, #{RowsDone} = :rows{FinishRemove}";
+        const string Update = $"{FinishSet}, #{ResultKey} = :resultKey, #{RowsTotal} = :rows, #{RowsDone} = :rows, #{Device} = :device{FinishRemove}";
         return FinalWriteAsync(lease, Update, FinishValues(JobStatus.Succeeded, new()
         {
             [":resultKey"] = JobItem.S(resultKey),
             [":rows"] = JobItem.N(rowsTotal),
+            [":device"] = JobItem.S(device),
         }), cancellationToken);
     }
 

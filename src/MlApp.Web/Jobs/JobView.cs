@@ -2,7 +2,10 @@ using MlApp.Jobs;
 
 namespace MlApp.Web.Jobs;
 
-/// <summary>A job as the API shows it to its owner: status and progress, never storage keys or lease details.</summary>
+/// <summary>
+/// A job as the API shows it to its owner: status and progress, never storage keys or lease details. <c>device</c> is
+/// where the model ran it (<c>cpu</c> or <c>cuda</c>), once it has succeeded.
+/// </summary>
 public sealed record JobView(
     string Id,
     string Status,
@@ -16,6 +19,7 @@ public sealed record JobView(
     DateTimeOffset? StartedAt,
     DateTimeOffset? FinishedAt,
     string? ModelVersion,
+    string? Device,
     string? ResultUrl)
 {
     public static JobView From(Job job) => new(
@@ -31,6 +35,7 @@ public sealed record JobView(
         job.StartedAt,
         job.FinishedAt,
         job.ModelVersion,
+        job.Device,
         job.Status == JobStatus.Succeeded ? $"/api/jobs/{job.JobId}/result" : null);
 }
 

@@ -47,6 +47,8 @@ public sealed class BatchTests(AppHostFixture fixture) : IAsyncLifetime
         var result = await _owner.DownloadResultAsync(job);
 
         Assert.Equal(300, done.GetProperty("rowsDone").GetInt64());
+        // The local worker has ONNX Runtime's CPU build, so Model:Device's default (auto) runs the job on the CPU.
+        Assert.Equal("cpu", done.GetProperty("device").GetString());
         Assert.Equal(ExpectedResult.Text(TestModels.Penguins, PenguinCsv.Header, rows, chunkRows: 1024), result);
         var ran = fixture.App.ResourceNotifications.TryGetCurrentState("batch-job", out var batch) ? batch.Snapshot : null;
         Assert.NotNull(ran?.StartTimeStamp);

@@ -43,7 +43,7 @@ public sealed class JobQueueTests : IAsyncLifetime
         var lease = await _jobs.Queue.TryClaimAsync(job.OwnerId, job.JobId, "worker-1", default);
         _jobs.Time.Advance(TimeSpan.FromSeconds(42));
 
-        var done = await _jobs.Queue.CompleteAsync(lease!, JobKeys.ResultKey(job.OwnerId, job.JobId), 10, default);
+        var done = await _jobs.Queue.CompleteAsync(lease!, JobKeys.ResultKey(job.OwnerId, job.JobId), 10, "cpu", default);
 
         var stored = await _jobs.Repository.GetAsync(job.OwnerId, job.JobId, default);
         Assert.Equal(claimedAt, stored!.StartedAt);
@@ -111,7 +111,7 @@ public sealed class JobQueueTests : IAsyncLifetime
         var current = (await _jobs.Queue.TryClaimNextAsync("worker-2", default))!;
 
         await Assert.ThrowsAsync<JobLeaseLostException>(() => _jobs.Queue.HeartbeatAsync(stale, 10, default));
-        await Assert.ThrowsAsync<JobLeaseLostException>(() => _jobs.Queue.CompleteAsync(stale, "results/x.csv", 10, default));
+        await Assert.ThrowsAsync<JobLeaseLostException>(() => _jobs.Queue.CompleteAsync(stale, "results/x.csv", 10, "cpu", default));
         await Assert.ThrowsAsync<JobLeaseLostException>(() => _jobs.Queue.FailAsync(stale, "boom", default));
 
         var stored = await _jobs.Repository.GetAsync(job.OwnerId, job.JobId, default);
@@ -142,7 +142,7 @@ public sealed class JobQueueTests : IAsyncLifetime
         var job = await CreateJobAsync();
         var lease = (await _jobs.Queue.TryClaimAsync(job.OwnerId, job.JobId, "worker-1", default))!;
 
-        var done = await _jobs.Queue.CompleteAsync(lease, JobKeys.ResultKey(job.OwnerId, job.JobId), 500, default);
+        var done = await _jobs.Queue.CompleteAsync(lease, JobKeys.ResultKey(job.OwnerId, job.JobId), 500, "cuda", default);
         _jobs.Time.Advance(TimeSpan.FromHours(1));
 
         Assert.Equal(JobStatus.Succeeded, done.Status);
@@ -153,7 +153,21 @@ public sealed class JobQueueTests : IAsyncLifetime
         Assert.Null(done.DueAt);
         Assert.NotNull(done.FinishedAt);
         Assert.Null(await _jobs.Queue.TryClaimNextAsync("worker-2", default));
-        await Assert.ThrowsAsync<JobLeaseLostException>(() => _jobs.Queue.CompleteAsync(lease, "again", 500, default));
+        await Assert.ThrowsAsync<JobLeaseLostException>(() => _jobs.Queue.CompleteAsync(lease, "again", 500, "cpu", default));
+    }
+
+    [Fact]
+    public async Task A_completed_job_keeps_the_device_its_model_ran_on()
+    {
+        var job = await CreateJobAsync();
+        var lease = (await _jobs.Queue.TryClaimAsync(job.OwnerId, job.JobId, "worker-1", default))!;
+        Assert.Null(lease.Job.Device);
+
+        await _jobs.Queue.CompleteAsync(lease, JobKeys.ResultKey(job.OwnerId, job.JobId), 500, "cuda", default);
+
+        var stored = await _jobs.Repository.GetAsync(job.OwnerId, job.JobId, default);
+        Assert.Equal("cuda", stored!.Device);
+        Assert.Equal("cuda", JobView.From(stored).Device);
     }
 
     [Fact]

@@ -73,7 +73,7 @@ public sealed class JobQueueReleaseTests : IAsyncLifetime
     {
         await CreateJobAsync();
         var lease = (await _jobs.Queue.TryClaimNextAsync("worker-1", default))!;
-        await _jobs.Queue.CompleteAsync(lease, "results/alice/x.csv", 1, default);
+        await _jobs.Queue.CompleteAsync(lease, "results/alice/x.csv", 1, "cpu", default);
 
         await Assert.ThrowsAsync<JobLeaseLostException>(() => _jobs.Queue.ReleaseAsync(lease, default));
     }

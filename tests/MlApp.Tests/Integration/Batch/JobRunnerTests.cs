@@ -4,6 +4,7 @@ using System.Text;
 using Microsoft.Extensions.Options;
 using MlApp.BatchJob;
 using MlApp.Jobs;
+using MlApp.Model;
 using MlApp.ServiceDefaults.Metrics;
 using MlApp.Tests.Support;
 using MlApp.Tests.Unit.Batch;
@@ -62,6 +63,18 @@ public sealed class JobRunnerTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Contains("Field 'bill_length_mm' is NaN; it must be a finite number.", result);
         Assert.Contains("The row has 3 cells, but the header has 6 columns.", result);
         Assert.Contains($"\"{MetricNames.JobsSucceeded}\":1,\"{MetricNames.RowsPredicted}\":{rows.Count}", _metrics.ToString());
+    }
+
+    [Fact]
+    public async Task A_succeeded_job_records_the_device_its_predictor_ran_on()
+    {
+        var onCpu = await _batch.SubmitAsync(PenguinCsv.Bytes(PenguinCsv.DataRows), PenguinCsv.DataRows.Count);
+        await Runner().RunAsync(await ClaimAsync(), default).WaitAsync(Timeout);
+        var onGpu = await _batch.SubmitAsync(PenguinCsv.Bytes(PenguinCsv.DataRows), PenguinCsv.DataRows.Count);
+        await Runner(predictor: new ReportedDevice(TestModels.Penguins, "cuda")).RunAsync(await ClaimAsync(), default).WaitAsync(Timeout);
+
+        Assert.Equal("cpu", (await _batch.GetAsync(onCpu)).Device);
+        Assert.Equal("cuda", (await _batch.GetAsync(onGpu)).Device);
     }
 
     public static TheoryData<string, string> PoisonInputs => new()
@@ -223,10 +236,10 @@ public sealed class JobRunnerTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Equal("Succeeded", span.GetTagItem("mlapp.job.outcome"));
     }
 
-    private JobRunner Runner(TimeSpan? heartbeat = null) => new(
+    private JobRunner Runner(TimeSpan? heartbeat = null, IPredictor? predictor = null) => new(
         _jobs.Queue,
         _jobs.Files,
-        TestModels.Penguins,
+        predictor ?? TestModels.Penguins,
         Options.Create(new BatchWorkerOptions { HeartbeatInterval = heartbeat ?? TimeSpan.FromMilliseconds(200) }),
         new JobMetrics(new EmbeddedMetricWriter(_metrics, TimeProvider.System, MetricNames.BatchService)),
         TimeProvider.System,

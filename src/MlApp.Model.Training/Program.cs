@@ -6,6 +6,7 @@ const string usage = """
     Usage: dotnet run --project src/MlApp.Model.Training -- <penguins|cooling> --output <folder> [--heldout <file.json>] [--data <penguins.csv>]
       penguins  species of Palmer penguins (classification, columns input mode), from data/penguins.csv
       cooling   cooling load of a building (regression, tensor input mode), on synthetic data
+      mlp       a wide multi-layer perceptron with random weights, the gpu benchmark's load (not committed: about 35 MB)
     """;
 
 if (args.Length == 0 || args[0] is "-h" or "--help")
@@ -26,6 +27,7 @@ try
     {
         "penguins" => PenguinsTrainer.Train(arguments),
         "cooling" => CoolingTrainer.Train(arguments),
+        "mlp" => MlApp.Model.Training.Mlp.WideMlp.Write(arguments.Output),
         _ => throw new ArgumentException($"Unknown model '{arguments.Model}'."),
     };
     Console.WriteLine(result);

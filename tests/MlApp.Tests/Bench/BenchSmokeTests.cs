@@ -21,6 +21,7 @@ public sealed class BenchSmokeTests(ITestOutputHelper output)
     [InlineData("batch", new[] { "rows_per_s=", "ratio=", "peak_rss_mb=", "identical=1" })]
     [InlineData("load", new[] { "users=1000 ", "p99_ms=", "errors=0 " })]
     [InlineData("drain", new[] { "jobs=1000 ", "ideal_seconds=", "lost=0 ", "duplicated=0 " })]
+    [InlineData("gpu", new[] { "width=256 ", "cuda=", "cpu_rows_per_s=" })]
     public async Task The_quick_run_ends_with_its_result_line_and_what_it_must_get_right(string scenario, string[] expected)
     {
         var lines = await RunQuickAsync(scenario);

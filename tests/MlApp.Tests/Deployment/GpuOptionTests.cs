@@ -57,7 +57,7 @@ public sealed class GpuOptionTests(SynthesizedStacks stacks)
     }
 
     [Fact]
-    public void The_GPU_task_asks_for_one_GPU_and_shares_the_batch_tasks_roles_image_settings_and_logs()
+    public void The_GPU_task_asks_for_one_GPU_and_shares_the_batch_tasks_roles_settings_and_logs()
     {
         var fargate = stacks.Gpu.TaskDefinitionOf("batch-job").Properties;
         var gpu = stacks.Gpu.TaskDefinitionOf("batch-job", "EC2").Properties;
@@ -68,14 +68,32 @@ public sealed class GpuOptionTests(SynthesizedStacks stacks)
         Assert.Equal("1", (string?)gpuContainer["ResourceRequirements"]!.AsArray().Single(requirement => (string?)requirement!["Type"] == "GPU")!["Value"]);
         Assert.True(JsonNode.DeepEquals(fargate["TaskRoleArn"], gpu["TaskRoleArn"]));
         Assert.True(JsonNode.DeepEquals(fargate["ExecutionRoleArn"], gpu["ExecutionRoleArn"]));
-        Assert.True(JsonNode.DeepEquals(fargateContainer["Image"], gpuContainer["Image"]));
         Assert.True(JsonNode.DeepEquals(fargateContainer["LogConfiguration"]!["Options"]!["awslogs-group"], gpuContainer["LogConfiguration"]!["Options"]!["awslogs-group"]));
 
-        // Every app setting of the Fargate container, and only AWS_REGION besides: CDK adds it on EC2, where the platform doesn't.
+        // Every app setting of the Fargate container, and besides only AWS_REGION (CDK adds it on EC2, where the
+        // platform doesn't) and Model__Device (below).
         var fargateSettings = StackTemplate.Environment(fargateContainer);
         var gpuSettings = StackTemplate.Environment(gpuContainer);
-        Assert.Equal(fargateSettings.Keys.Append("AWS_REGION").Order(), gpuSettings.Keys.Order());
+        Assert.Equal(fargateSettings.Keys.Append("AWS_REGION").Append("Model__Device").Order(), gpuSettings.Keys.Order());
         Assert.All(fargateSettings, setting => Assert.True(JsonNode.DeepEquals(setting.Value, gpuSettings[setting.Key])));
+    }
+
+    [Fact]
+    public void The_GPU_task_runs_the_CUDA_image_and_must_use_its_GPU_while_the_Fargate_task_keeps_the_CPU_image()
+    {
+        var fargateContainer = StackTemplate.Container(stacks.Gpu.TaskDefinitionOf("batch-job").Properties);
+        var gpuContainer = StackTemplate.Container(stacks.Gpu.TaskDefinitionOf("batch-job", "EC2").Properties);
+        var defaultContainer = StackTemplate.Container(stacks.Default.TaskDefinitionOf("batch-job").Properties);
+
+        Assert.Contains(":" + ImageHash(stacks.Gpu, "src/MlApp.BatchJob/Dockerfile.gpu"), gpuContainer["Image"]!.ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains(":" + ImageHash(stacks.Gpu, "src/MlApp.BatchJob/Dockerfile"), fargateContainer["Image"]!.ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains(":" + ImageHash(stacks.Default, "src/MlApp.BatchJob/Dockerfile"), defaultContainer["Image"]!.ToJsonString(), StringComparison.Ordinal);
+        Assert.False(JsonNode.DeepEquals(fargateContainer["Image"], gpuContainer["Image"]));
+
+        // cuda, not auto: on an instance whose GPU the task can't reach, it fails at start instead of running on the CPU.
+        Assert.Equal("cuda", (string?)StackTemplate.Environment(gpuContainer)["Model__Device"]);
+        Assert.False(StackTemplate.Environment(fargateContainer).ContainsKey("Model__Device"));
+        Assert.False(StackTemplate.Environment(defaultContainer).ContainsKey("Model__Device"));
     }
 
     [Fact]
@@ -89,4 +107,8 @@ public sealed class GpuOptionTests(SynthesizedStacks stacks)
         Assert.Equal("false", (string?)environment["Batch__AssignPublicIp"]);
         Assert.Equal(defaults.Keys.Append("Batch__CapacityProvider").Order(), environment.Keys.Order());
     }
+
+    /// <summary>The image asset's hash (the tag CDK pushes it under) for the Dockerfile it is built from.</summary>
+    private static string ImageHash(StackTemplate stack, string dockerfile) =>
+        stack.DockerImages.Single(image => (string?)image.Value!["source"]!["dockerFile"] == dockerfile).Key;
 }

@@ -11,6 +11,11 @@ public sealed class StackTemplate(string path)
 
     public JsonObject Resources => Root["Resources"]!.AsObject();
 
+    /// <summary>The images CDK staged for this stack (its assets.json next to the template), by asset hash: the tag each is pushed under.</summary>
+    public JsonObject DockerImages => JsonNode.Parse(File.ReadAllText(System.IO.Path.Combine(
+        System.IO.Path.GetDirectoryName(Path)!,
+        System.IO.Path.GetFileName(Path).Replace(".template.json", ".assets.json", StringComparison.Ordinal))))!["dockerImages"]!.AsObject();
+
     public IEnumerable<(string Id, JsonObject Resource)> OfType(string type) =>
         Resources.Where(entry => (string?)entry.Value!["Type"] == type).Select(entry => (entry.Key, entry.Value!.AsObject()));
 

@@ -68,11 +68,11 @@ public sealed class Batch : Construct
     /// <summary>Fargate with a public IP: the subnets are public and there is no NAT gateway.</summary>
     public BatchTarget Target { get; }
 
-    /// <summary>The app's container in <paramref name="taskDefinition"/>: same image, settings and log group for every variant.</summary>
-    public ContainerDefinition AddContainer(TaskDefinition taskDefinition, string logStreamPrefix, int gpuCount = 0, int? memoryReservationMiB = null) =>
+    /// <summary>The app's container in <paramref name="taskDefinition"/>: same settings and log group for every variant, and the CPU image unless told.</summary>
+    public ContainerDefinition AddContainer(TaskDefinition taskDefinition, string logStreamPrefix, int gpuCount = 0, int? memoryReservationMiB = null, ContainerImage? image = null) =>
         taskDefinition.AddContainer(ContainerName, new ContainerDefinitionOptions
         {
-            Image = Image,
+            Image = image ?? Image,
             Environment = Environment.ToDictionary(),
             Logging = LogDrivers.AwsLogs(new AwsLogDriverProps { LogGroup = Logs, StreamPrefix = logStreamPrefix }),
             GpuCount = gpuCount > 0 ? gpuCount : null,

@@ -3,12 +3,14 @@ using Amazon.CDK.AWS.EC2;
 using Amazon.CDK.AWS.ECS;
 using Amazon.CDK.AWS.IAM;
 using Constructs;
+using MlApp.AppHost.Deployment.Topology;
 
 namespace MlApp.AppHost.Deployment.Cdk;
 
 /// <summary>
 /// The GPU option: GPU instances in an Auto Scaling group that ECS scales from zero when a task waits and back to zero
-/// when none runs, and a task definition of the batch app that asks for one GPU. Everything else stays as it is.
+/// when none runs, and a task definition of the batch app's GPU image (ONNX Runtime's CUDA build) that asks for one GPU.
+/// Everything else stays as it is.
 /// </summary>
 /// <remarks>
 /// Tasks on EC2 can't have public IPs, so these reach S3 and DynamoDB through the VPC's gateway endpoints; the
@@ -16,7 +18,7 @@ namespace MlApp.AppHost.Deployment.Cdk;
 /// </remarks>
 public sealed class GpuCapacity : Construct
 {
-    public GpuCapacity(Construct scope, string id, Network network, Batch batch, DeploymentSettings settings) : base(scope, id)
+    public GpuCapacity(Construct scope, string id, Network network, Batch batch, ContainerImage image, DeploymentSettings settings) : base(scope, id)
     {
         var instances = new AutoScalingGroup(this, "Instances", new AutoScalingGroupProps
         {
@@ -54,10 +56,16 @@ public sealed class GpuCapacity : Construct
             ExecutionRole = batch.ExecutionRole,
         });
 
-        // A small soft reservation and no hard limit: the task may use the whole instance, whatever its size.
-        batch.AddContainer(TaskDefinition, "gpu", gpuCount: 1, memoryReservationMiB: 1024);
+        // A small soft reservation and no hard limit: the task may use the whole instance, whatever its size. The GPU
+        // image has ONNX Runtime's CUDA build; cuda rather than auto, because a task that can't reach its GPU should
+        // fail where the logs show it, not run on the CPU of an instance that is paid for its GPU.
+        var container = batch.AddContainer(TaskDefinition, "gpu", gpuCount: 1, memoryReservationMiB: 1024, image: image);
+        container.AddEnvironment(SettingNames.ModelDevice, "cuda");
         Target = new BatchTarget(TaskDefinition, AssignPublicIp: false, CapacityProvider.CapacityProviderName);
     }
+
+    /// <summary>The batch app's GPU image: its Dockerfile.gpu, next to its Dockerfile.</summary>
+    public static string Dockerfile(AppProject batch) => $"{batch.Directory}/Dockerfile.gpu";
 
     public AsgCapacityProvider CapacityProvider { get; }
 

@@ -15,9 +15,10 @@ namespace MlApp.AppHost.Deployment.Cdk;
 /// </remarks>
 public sealed class ImageAssets(string repositoryRoot)
 {
-    public ContainerImage ContainerImage(AppProject project) => Amazon.CDK.AWS.ECS.ContainerImage.FromAsset(repositoryRoot, new AssetImageProps
+    /// <summary>The project's image, from its Dockerfile or another one next to it (<paramref name="dockerfile"/>, from the repository root).</summary>
+    public ContainerImage ContainerImage(AppProject project, string? dockerfile = null) => Amazon.CDK.AWS.ECS.ContainerImage.FromAsset(repositoryRoot, new AssetImageProps
     {
-        File = project.Dockerfile,
+        File = dockerfile ?? project.Dockerfile,
         Exclude = Exclusions(project),
         IgnoreMode = IgnoreMode.DOCKER,
         // Every image is x86_64, also when deployed from an arm64 machine.

@@ -25,7 +25,9 @@ public sealed class MlAppStack : Stack
         var batch = topology.Batch.Project;
         Batch = new Batch(this, "Batch", topology.Batch, Merge(JobSettings(batch), OtlpExport.Settings(settings, batch.Name)), Network, images, settings);
         Grant(batch, Batch.TaskRole, Data.GrantWorkerAccess);
-        Gpu = settings.GpuEnabled ? new GpuCapacity(this, "Gpu", Network, Batch, settings) : null;
+        Gpu = settings.GpuEnabled
+            ? new GpuCapacity(this, "Gpu", Network, Batch, images.ContainerImage(batch, GpuCapacity.Dockerfile(batch)), settings)
+            : null;
 
         var web = topology.Web;
         var batchTarget = Gpu?.Target ?? Batch.Target;

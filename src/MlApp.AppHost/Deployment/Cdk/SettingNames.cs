@@ -18,6 +18,9 @@ public static class SettingNames
     /// <summary>Set with the GPU option only: the web then asks RunTask for this capacity provider instead of Fargate.</summary>
     public const string CapacityProvider = "Batch__CapacityProvider";
 
+    /// <summary>Set on the GPU task only, to <c>cuda</c>: a task that lands without a usable GPU fails at start instead of running on the CPU.</summary>
+    public const string ModelDevice = "Model__Device";
+
     public static string Subnet(int index) => $"Batch__Subnets__{index}";
 
     public static string SecurityGroup(int index) => $"Batch__SecurityGroups__{index}";

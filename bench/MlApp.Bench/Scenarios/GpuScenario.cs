@@ -39,6 +39,7 @@ internal sealed class GpuScenario : IScenario
         catch (ModelLoadException error)
         {
             Console.WriteLine($"no GPU figures: {error.Message}");
+            Console.WriteLine("(for them: an NVIDIA GPU with a CUDA 13 driver, and this bench run with -p:OnnxRuntimeBuild=Cuda)");
         }
 
         using (cuda)

@@ -1,4 +1,5 @@
 using Google.Protobuf;
+using static Google.Protobuf.WireFormat;
 
 namespace MlApp.Model.Training.Mlp;
 

@@ -38,6 +38,7 @@ internal sealed partial class DrainScenario : IScenario
             var before = await DrainAsync(storage, csv, rowsPerJob, baseline, cancellationToken);
             Report("baseline", before);
             result.Add("baseline_ms_per_job_per_worker", before.MsPerJobPerWorker, "F0")
+                .Add("baseline_cpu_ms_per_job", before.CpuMsPerJob)
                 .Add("baseline_lost", before.Lost, "F0")
                 .Add("baseline_duplicated", before.Duplicated, "F0");
         }
@@ -54,6 +55,7 @@ internal sealed partial class DrainScenario : IScenario
             .Add("seconds", drained.Seconds)
             .Add("ideal_seconds", ideal, "F2")
             .Add("ms_per_job_per_worker", drained.MsPerJobPerWorker, "F0")
+            .Add("cpu_ms_per_job", drained.CpuMsPerJob)
             .Add("lost", drained.Lost, "F0")
             .Add("duplicated", drained.Duplicated, "F0")
             .Add("workers", Workers, "F0")
@@ -63,7 +65,8 @@ internal sealed partial class DrainScenario : IScenario
 
     private static void Report(string build, Drain drain) =>
         Console.WriteLine($"{build}: drained by {Workers} workers in {drain.Seconds:F1} s ({Jobs / drain.Seconds:F0} jobs/s, " +
-            $"{drain.MsPerJobPerWorker:F0} ms per job per worker); the stand-ins used {drain.StandInsCpu.TotalSeconds:F1} s of CPU; " +
+            $"{drain.MsPerJobPerWorker:F0} ms per job per worker); CPU: stand-ins {drain.StandInsCpu.TotalSeconds:F1} s, workers {drain.WorkersCpu.TotalSeconds:F1} s, " +
+            $"{drain.CpuMsPerJob:F1} ms per job; " +
             $"{drain.Successes} successes logged, {drain.Retried} jobs needed more than one attempt; lost {drain.Lost}, duplicated {drain.Duplicated}");
 
     /// <summary>Queues a fresh backlog and drains it with <see cref="Workers"/> processes of the worker in <paramref name="dll"/> (null: this build's).</summary>
@@ -81,6 +84,7 @@ internal sealed partial class DrainScenario : IScenario
         var successes = new ConcurrentQueue<string>();
         var drain = Stopwatch.StartNew();
         var cpuBefore = storage.CpuTime;
+        var workersCpuBefore = ChildrenCpu.Exited();
         var workers = Enumerable.Range(1, Workers)
             .Select(number => BatchWorker.Start(storage, $"worker {number}", settings: null, dll, onLine: line =>
             {
@@ -111,9 +115,10 @@ internal sealed partial class DrainScenario : IScenario
         }
 
         var standInsCpu = storage.CpuTime - cpuBefore;
+        var workersCpu = ChildrenCpu.Exited() - workersCpuBefore;
         var (lost, retried) = await CheckAsync(storage, [.. submitted], rowsPerJob, cancellationToken);
         var duplicated = successes.GroupBy(id => id).Count(group => group.Count() > 1);
-        return new Drain(drain.Elapsed.TotalSeconds, lost, duplicated, retried, successes.Count, standInsCpu);
+        return new Drain(drain.Elapsed.TotalSeconds, lost, duplicated, retried, successes.Count, standInsCpu, workersCpu);
     }
 
     /// <summary>A job is lost unless it SUCCEEDED with every row done and its result holds a header and one line per row.</summary>
@@ -154,9 +159,12 @@ internal sealed partial class DrainScenario : IScenario
     [GeneratedRegex(@"Job (?<id>[0-9a-f]{32}): succeeded")]
     private static partial Regex Succeeded();
 
-    /// <summary>One drain: its wall time, its books, and the stand-ins' CPU time while it ran.</summary>
-    private sealed record Drain(double Seconds, int Lost, int Duplicated, int Retried, int Successes, TimeSpan StandInsCpu)
+    /// <summary>One drain: its wall time, its books, and the CPU time the stand-ins and the workers used while it ran.</summary>
+    private sealed record Drain(double Seconds, int Lost, int Duplicated, int Retried, int Successes, TimeSpan StandInsCpu, TimeSpan WorkersCpu)
     {
         public double MsPerJobPerWorker => Seconds * 1000 * Workers / Jobs;
+
+        /// <summary>What a job costs the machine, whatever else shares it: the stand-ins' and the workers' CPU time per job.</summary>
+        public double CpuMsPerJob => (StandInsCpu + WorkersCpu).TotalMilliseconds / Jobs;
     }
 }

@@ -5,8 +5,8 @@ using static MlApp.Jobs.JobAttributes;
 namespace MlApp.Jobs;
 
 /// <summary>
-/// The one kind of write the queue makes: a conditional update of a job's item that returns the job as stored, so no
-/// write needs a read after it. Whether the condition held is the answer, and the queue's decision.
+/// The one kind of write that changes a job's state (claim, heartbeat, finish, release, cancel): a conditional update of
+/// its item that returns the job as stored, so no write needs a read after it. Whether the condition held is the answer.
 /// </summary>
 internal sealed class JobItemUpdate(IAmazonDynamoDB dynamo, JobsOptions options, TimeProvider time)
 {

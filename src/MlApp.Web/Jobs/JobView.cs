@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using MlApp.Jobs;
 
 namespace MlApp.Web.Jobs;
@@ -5,7 +6,7 @@ namespace MlApp.Web.Jobs;
 /// <summary>A job as the API shows it to its owner: status and progress, never storage keys or lease details.</summary>
 public sealed record JobView(
     string Id,
-    string Status,
+    [property: JsonConverter(typeof(StoredJobStatusConverter))] JobStatus Status,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     long? RowsTotal,
@@ -20,7 +21,7 @@ public sealed record JobView(
 {
     public static JobView From(Job job) => new(
         job.JobId,
-        job.Status.ToStored(),
+        job.Status,
         job.CreatedAt,
         job.UpdatedAt,
         job.RowsTotal,

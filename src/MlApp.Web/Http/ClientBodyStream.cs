@@ -6,7 +6,9 @@ namespace MlApp.Web.Http;
 /// <see cref="BadHttpRequestException"/>, which <see cref="BadRequestExceptionHandler"/> answers with a 400, wherever
 /// the read happens: in our code, or inside the S3 upload that pulls this stream.
 /// </summary>
-public sealed class ClientBodyStream(Stream inner) : Stream
+/// <param name="atEnd">Runs when <paramref name="inner"/> ends, before the end is passed on: e.g. to check that the rest of
+/// the request is complete, so that no reader of this stream acts on a file whose request was cut off.</param>
+public sealed class ClientBodyStream(Stream inner, Func<CancellationToken, Task>? atEnd = null) : Stream
 {
     public override bool CanRead => true;
 
@@ -35,7 +37,13 @@ public sealed class ClientBodyStream(Stream inner) : Stream
     {
         try
         {
-            return inner.Read(buffer, offset, count);
+            var read = inner.Read(buffer, offset, count);
+            if (read == 0 && count > 0 && atEnd is not null)
+            {
+                atEnd(CancellationToken.None).GetAwaiter().GetResult();
+            }
+
+            return read;
         }
         catch (Exception e) when (IsMalformedBody(e))
         {
@@ -47,7 +55,13 @@ public sealed class ClientBodyStream(Stream inner) : Stream
     {
         try
         {
-            return await inner.ReadAsync(buffer, cancellationToken);
+            var read = await inner.ReadAsync(buffer, cancellationToken);
+            if (read == 0 && buffer.Length > 0 && atEnd is not null)
+            {
+                await atEnd(cancellationToken);
+            }
+
+            return read;
         }
         catch (Exception e) when (IsMalformedBody(e))
         {

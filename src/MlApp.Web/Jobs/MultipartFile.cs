@@ -26,10 +26,22 @@ public static class MultipartFile
                 && disposition.IsFileDisposition()
                 && HeaderUtilities.RemoveQuotes(disposition.Name).Value == field)
             {
-                return new ClientBodyStream(section.Body);
+                return new ClientBodyStream(section.Body, atEnd: cancellationToken => ReadToEndAsync(reader, cancellationToken));
             }
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Reads the parts after the file and the closing delimiter: a body cut off after the file's own boundary but before
+    /// the closing <c>--</c> throws here, before anything acts on the file.
+    /// </summary>
+    private static async Task ReadToEndAsync(MultipartReader reader, CancellationToken cancellationToken)
+    {
+        while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
+        {
+            await section.Body.CopyToAsync(Stream.Null, cancellationToken);
+        }
     }
 }

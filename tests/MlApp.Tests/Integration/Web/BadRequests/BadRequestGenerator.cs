@@ -80,7 +80,8 @@ public sealed class BadRequestGenerator(int seed)
         var id = _random.Next(3) switch
         {
             0 => Convert.ToHexStringLower(RandomBytes(16)),
-            1 => Uri.EscapeDataString(Encoding.Latin1.GetString(RandomBytes(_random.Next(1, 40)))),
+            // Control characters are left out: Kestrel refuses a path with one itself, before the app, with an empty 400.
+            1 => "x" + Uri.EscapeDataString(new string(Encoding.Latin1.GetString(RandomBytes(_random.Next(1, 40))).Where(c => !char.IsControl(c)).ToArray())),
             _ => "..%2F" + _random.Next(),
         };
         return _random.Next(4) switch
@@ -171,10 +172,10 @@ public sealed class BadRequestGenerator(int seed)
 
     private string OddKey() => _random.Next(5) switch
     {
-        0 => "key\u0001" + _random.Next(),
+        0 => "key " + _random.Next(),
         1 => "key with spaces " + _random.Next(),
         2 => new string('k', 201 + _random.Next(100)),
-        3 => "tab\tkey" + _random.Next(),
-        _ => "del\u007f" + _random.Next(),
+        3 => _random.Next() + " " + _random.Next(),
+        _ => "a b",
     };
 }

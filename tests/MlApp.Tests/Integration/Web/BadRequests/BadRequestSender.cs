@@ -59,10 +59,17 @@ internal static class BadRequestSender
         using var received = new MemoryStream();
         var buffer = new byte[8192];
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        int read;
-        while ((read = await socket.ReceiveAsync(buffer, timeout.Token)) > 0)
+        try
         {
-            received.Write(buffer, 0, read);
+            int read;
+            while ((read = await socket.ReceiveAsync(buffer, timeout.Token)) > 0)
+            {
+                received.Write(buffer, 0, read);
+            }
+        }
+        catch (SocketException e) when (e.SocketErrorCode == SocketError.ConnectionReset)
+        {
+            // The server answered and closed while part of what was sent was still unread: what arrived is the answer.
         }
 
         return Parse(Encoding.UTF8.GetString(received.ToArray()));

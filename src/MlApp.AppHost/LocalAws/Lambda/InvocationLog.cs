@@ -20,6 +20,7 @@ internal sealed class InvocationLog(string requestId, int memorySizeMb)
 
     private readonly StringBuilder _text = new();
     private long? _startedAt;
+    private long? _endedAt;
 
     public string RequestId { get; } = requestId;
 
@@ -46,12 +47,21 @@ internal sealed class InvocationLog(string requestId, int memorySizeMb)
         }
     }
 
+    /// <summary>The invocation has its outcome: the duration stops here, though lines may still arrive.</summary>
+    public void Ended()
+    {
+        lock (_text)
+        {
+            _endedAt ??= Stopwatch.GetTimestamp();
+        }
+    }
+
     /// <summary>Ends the log with END and REPORT, and returns its last <see cref="TailBytes"/> bytes, base64, for <c>X-Amz-Log-Result</c>.</summary>
     public string EndAndTail()
     {
         lock (_text)
         {
-            var duration = _startedAt is { } started ? Stopwatch.GetElapsedTime(started) : TimeSpan.Zero;
+            var duration = _startedAt is { } started ? Stopwatch.GetElapsedTime(started, _endedAt ?? Stopwatch.GetTimestamp()) : TimeSpan.Zero;
             _text.Append(CultureInfo.InvariantCulture, $"END RequestId: {RequestId}\n");
             _text.Append(CultureInfo.InvariantCulture,
                 $"REPORT RequestId: {RequestId}\tDuration: {duration.TotalMilliseconds:0.00} ms\tBilled Duration: {Math.Max(1, (long)Math.Ceiling(duration.TotalMilliseconds))} ms\tMemory Size: {memorySizeMb} MB\t\n");

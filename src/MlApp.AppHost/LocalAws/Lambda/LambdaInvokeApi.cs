@@ -89,6 +89,7 @@ internal static class LambdaInvokeApi
         var outcome = await invocation.Outcome;
         if (invocation.Log is { } log)
         {
+            log.Ended();
             // The function's lines reach the emulator through its log stream, a moment after its answer.
             await Task.Delay(FunctionLogLag, time, CancellationToken.None);
             context.Response.Headers["X-Amz-Log-Result"] = log.EndAndTail();

@@ -30,7 +30,7 @@ internal sealed record FunctionBuild(string Kind, string FileName, IReadOnlyList
         // The Artifacts tests publish into the same intermediate folder, so a run after theirs only copies the executable.
         var buildTree = Path.Combine(RepositoryPaths.Root, "artifacts", "images", "build");
         var output = Path.Combine(RepositoryPaths.Root, "artifacts", "bench", "function");
-        string[] arguments = ["publish", Path.Combine("src", Project), "-p:PublishProfile=Image", "-o", output, "--artifacts-path", buildTree];
+        string[] arguments = ["publish", Path.Combine(RepositoryPaths.Root, "src", Project), "-p:PublishProfile=Image", "-o", output, "--artifacts-path", buildTree];
         Console.WriteLine($"aot: dotnet {string.Join(' ', arguments)}");
         await using (var publish = ChildProcess.Start("publish", "dotnet", arguments, new Dictionary<string, string?> { ["MSBUILDDISABLENODEREUSE"] = "1" }))
         {

@@ -31,6 +31,14 @@ Console.CancelKeyPress += (_, e) =>
     e.Cancel = true;
     cancellation.Cancel();
 };
-var result = await scenario.RunAsync(BenchOptions.Parse(args.Skip(1)), cancellation.Token);
-Console.WriteLine(result);
-return 0;
+try
+{
+    Console.WriteLine(await scenario.RunAsync(BenchOptions.Parse(args.Skip(1)), cancellation.Token));
+    return 0;
+}
+catch (InvalidOperationException e)
+{
+    // What a scenario could not do (a build that failed, a process that died), said once, without a stack trace.
+    Console.Error.WriteLine($"{scenario.Name} failed: {e.Message}");
+    return 1;
+}

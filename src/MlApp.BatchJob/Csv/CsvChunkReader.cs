@@ -26,7 +26,7 @@ internal sealed class CsvChunkReader : IDisposable
     {
         _input = input;
         _chunkRows = chunkRows;
-        _scanner = new CsvRecordScanner(maxRecordChars);
+        _scanner = new CsvRecordScanner(maxRecordChars, "The input file");
         _onRecord = OnRecord;
     }
 

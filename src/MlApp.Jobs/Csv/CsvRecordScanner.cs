@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Text;
 
 namespace MlApp.Jobs.Csv;
 
@@ -13,27 +12,25 @@ namespace MlApp.Jobs.Csv;
 /// reader hold all of it), break the rule. Bytes are pushed in pieces of any size; each record is handed to a callback
 /// as its cells, unquoted, while the scanner holds only that record.
 /// </summary>
-public sealed class CsvRecordScanner(int maxRecordChars = CsvRecordScanner.DefaultMaxRecordChars)
+/// <param name="subject">How messages name the file: "The file" to the person uploading it, "The input file" in a job's reason.</param>
+public sealed class CsvRecordScanner(int maxRecordChars = CsvRecordScanner.DefaultMaxRecordChars, string subject = "The file")
 {
     /// <summary>The longest record accepted unless told otherwise: 1 Mi characters.</summary>
     public const int DefaultMaxRecordChars = 1024 * 1024;
 
     private static readonly SearchValues<byte> Delimiters = SearchValues.Create(",\"\r\n"u8);
+    private static readonly SearchValues<byte> QuoteOrLineBreak = SearchValues.Create("\"\r\n"u8);
     private static readonly byte[] ByteOrderMark = [0xEF, 0xBB, 0xBF];
 
-    private readonly CsvTextCheck _text = new();
-    private byte[] _record = new byte[256];
-    private int[] _cellEnds = new int[16];
-    private int _length;
-
-    /// <summary>The current record's characters, counted only once its bytes pass the limit; -1 until then.</summary>
-    private int _chars = -1;
-    private int _cells;
+    private readonly CsvTextCheck _text = new(subject);
+    private readonly CsvRecordBuffer _record = new(maxRecordChars);
     private long _line = 1;
     private State _state;
     private bool _hasContent;
     private bool _skipLineFeed;
-    private bool _atStart = true;
+
+    /// <summary>Bytes of a byte order mark seen at the start so far; -1 once the start is past.</summary>
+    private int _byteOrderMarkSeen;
 
     private enum State
     {
@@ -47,13 +44,13 @@ public sealed class CsvRecordScanner(int maxRecordChars = CsvRecordScanner.Defau
     public long Records { get; private set; }
 
     /// <summary>The line (1-based) where the current record starts, for messages.</summary>
-    public long RecordLine { get; private set; } = 1;
+    public long RecordLine => _record.Line;
 
     /// <summary>The current record's cells, unquoted, one after another with a comma between two.</summary>
-    public ReadOnlySpan<byte> RecordText => _record.AsSpan(0, _length);
+    public ReadOnlySpan<byte> RecordText => _record.Text;
 
     /// <summary>Where each cell of the current record ends in <see cref="RecordText"/>; the next one starts one byte later.</summary>
-    public ReadOnlySpan<int> CellEnds => _cellEnds.AsSpan(0, _cells);
+    public ReadOnlySpan<int> CellEnds => _record.CellEnds;
 
     /// <summary>
     /// The current record holds a quote somewhere (quoted cells or stray ones). Without one its <see cref="RecordText"/>
@@ -65,10 +62,22 @@ public sealed class CsvRecordScanner(int maxRecordChars = CsvRecordScanner.Defau
     public void Scan(ReadOnlySpan<byte> bytes, Action<CsvRecordScanner>? onRecord)
     {
         _text.Check(bytes);
-        if (!_atStart || SkipByteOrderMark(ref bytes, onRecord))
+
+        // The mark may itself arrive in pieces: its bytes are held until the next one tells whether it is one.
+        while (_byteOrderMarkSeen >= 0 && !bytes.IsEmpty)
         {
-            Read(bytes, onRecord);
+            if (bytes[0] != ByteOrderMark[_byteOrderMarkSeen])
+            {
+                Read(ByteOrderMark.AsSpan(0, _byteOrderMarkSeen), onRecord);
+                _byteOrderMarkSeen = -1;
+                break;
+            }
+
+            bytes = bytes[1..];
+            _byteOrderMarkSeen = _byteOrderMarkSeen == ByteOrderMark.Length - 1 ? -1 : _byteOrderMarkSeen + 1;
         }
+
+        Read(bytes, onRecord);
     }
 
     private void Read(ReadOnlySpan<byte> bytes, Action<CsvRecordScanner>? onRecord)
@@ -83,6 +92,11 @@ public sealed class CsvRecordScanner(int maxRecordChars = CsvRecordScanner.Defau
                     bytes = bytes[1..];
                     continue;
                 }
+            }
+
+            if (_state is State.CellStart && _record.Length == 0 && _record.Cells == 0 && TryReadPlainRecord(ref bytes, onRecord))
+            {
+                continue;
             }
 
             switch (_state)
@@ -102,7 +116,7 @@ public sealed class CsvRecordScanner(int maxRecordChars = CsvRecordScanner.Defau
                 {
                     var end = bytes.IndexOf((byte)'"');
                     var text = end < 0 ? bytes : bytes[..end];
-                    Append(text);
+                    _record.Append(text);
                     _line += text.Count((byte)'\n');
                     bytes = bytes[(end < 0 ? text.Length : end + 1)..];
                     _state = end < 0 ? State.Quoted : State.QuoteInQuoted;
@@ -110,7 +124,7 @@ public sealed class CsvRecordScanner(int maxRecordChars = CsvRecordScanner.Defau
                 }
 
                 case State.QuoteInQuoted when bytes[0] == '"':
-                    Append("\""u8);
+                    _record.Append("\""u8);
                     bytes = bytes[1..];
                     _state = State.Quoted;
                     break;
@@ -139,24 +153,47 @@ public sealed class CsvRecordScanner(int maxRecordChars = CsvRecordScanner.Defau
     }
 
     /// <summary>The current record's cells as strings.</summary>
-    public string[] Cells()
+    public string[] Cells() => _record.ToStrings();
+
+    /// <summary>
+    /// The common case, read in one step: a whole record without quotes, in this piece with its LF or CRLF. Its cells
+    /// are what lies between its commas; anything else (quotes, a lone CR, a blank line, a record cut by the piece's
+    /// end) is left to the cell-by-cell reading, which gives the same answer.
+    /// </summary>
+    private bool TryReadPlainRecord(ref ReadOnlySpan<byte> bytes, Action<CsvRecordScanner>? onRecord)
     {
-        var cells = new string[_cells];
-        var start = 0;
-        for (var i = 0; i < _cells; i++)
+        var end = bytes.IndexOfAny(QuoteOrLineBreak);
+        if (end <= 0 || bytes[end] == '"')
         {
-            cells[i] = Encoding.UTF8.GetString(_record, start, _cellEnds[i] - start);
-            start = _cellEnds[i] + 1;
+            return false;
         }
 
-        return cells;
+        var breakLength = bytes[end] == '\n' ? 1 : end + 1 < bytes.Length && bytes[end + 1] == '\n' ? 2 : 0;
+        if (breakLength == 0)
+        {
+            return false;
+        }
+
+        var record = bytes[..end];
+        _record.Append(record);
+        for (var comma = record.IndexOf((byte)','); comma >= 0; comma = record.IndexOf((byte)','))
+        {
+            _record.EndCell(end - record.Length + comma);
+            record = record[(comma + 1)..];
+        }
+
+        _line++;
+        EndRecord(onRecord);
+        StartRecord();
+        bytes = bytes[(end + breakLength)..];
+        return true;
     }
 
     private ReadOnlySpan<byte> ReadUnquoted(ReadOnlySpan<byte> bytes, Action<CsvRecordScanner>? onRecord)
     {
         var end = bytes.IndexOfAny(Delimiters);
         var text = end < 0 ? bytes : bytes[..end];
-        Append(text);
+        _record.Append(text);
         _hasContent |= text.Length > 0;
         _state = State.Unquoted;
         if (end < 0)
@@ -169,8 +206,8 @@ public sealed class CsvRecordScanner(int maxRecordChars = CsvRecordScanner.Defau
         {
             case (byte)',':
                 _hasContent = true;
-                EndCell();
-                Append(","u8);
+                _record.EndCell();
+                _record.Append(","u8);
                 _state = State.CellStart;
                 break;
 
@@ -178,7 +215,7 @@ public sealed class CsvRecordScanner(int maxRecordChars = CsvRecordScanner.Defau
                 // A quote inside an unquoted cell is not RFC 4180, but it is plainly meant as text.
                 _hasContent = true;
                 RecordHasQuotes = true;
-                Append("\""u8);
+                _record.Append("\""u8);
                 break;
 
             default:
@@ -196,80 +233,18 @@ public sealed class CsvRecordScanner(int maxRecordChars = CsvRecordScanner.Defau
         return bytes[(end + 1)..];
     }
 
-    private bool SkipByteOrderMark(ref ReadOnlySpan<byte> bytes, Action<CsvRecordScanner>? onRecord)
-    {
-        // The mark may itself arrive in pieces; hold the first bytes until they can tell.
-        var seen = (int)(_text.Offset - bytes.Length);
-        var compare = Math.Min(bytes.Length, ByteOrderMark.Length - seen);
-        if (!bytes[..compare].SequenceEqual(ByteOrderMark.AsSpan(seen, compare)))
-        {
-            _atStart = false;
-            if (seen > 0)
-            {
-                Read(ByteOrderMark.AsSpan(0, seen), onRecord);
-            }
-
-            return true;
-        }
-
-        bytes = bytes[compare..];
-        _atStart = seen + compare < ByteOrderMark.Length;
-        return !_atStart;
-    }
-
-    private void Append(ReadOnlySpan<byte> text)
-    {
-        if (_length + text.Length > maxRecordChars)
-        {
-            CheckLength(text);
-        }
-
-        if (_length + text.Length > _record.Length)
-        {
-            Array.Resize(ref _record, Math.Max(_record.Length * 2, _length + text.Length));
-        }
-
-        text.CopyTo(_record.AsSpan(_length));
-        _length += text.Length;
-    }
-
-    /// <summary>Bytes bound characters from above, so only a record past the limit in bytes needs its characters counted.</summary>
-    private void CheckLength(ReadOnlySpan<byte> more)
-    {
-        _chars = (_chars < 0 ? Encoding.UTF8.GetCharCount(_record, 0, _length) : _chars) + Encoding.UTF8.GetCharCount(more);
-        if (_chars > maxRecordChars)
-        {
-            throw new CsvFormatException(
-                $"The row that starts on line {RecordLine} is longer than {maxRecordChars} characters: the file is not a CSV file, " +
-                "or a quote in it is never closed.");
-        }
-    }
-
-    private void EndCell()
-    {
-        if (_cells == _cellEnds.Length)
-        {
-            Array.Resize(ref _cellEnds, _cells * 2);
-        }
-
-        _cellEnds[_cells++] = _length;
-    }
-
     private void EndRecord(Action<CsvRecordScanner>? onRecord)
     {
-        EndCell();
+        _record.EndCell();
         Records++;
         onRecord?.Invoke(this);
     }
 
     private void StartRecord()
     {
-        _length = 0;
-        _chars = -1;
-        _cells = 0;
+        _record.Start(_line);
         _hasContent = false;
         RecordHasQuotes = false;
         _state = State.CellStart;
-        RecordLine = _line;
     }
 }

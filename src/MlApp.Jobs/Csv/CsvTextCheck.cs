@@ -8,7 +8,8 @@ namespace MlApp.Jobs.Csv;
 /// reach the model as U+FFFD characters, quietly changing its values, so it is refused instead, by the web at upload
 /// and by the worker alike. Checks bytes as they stream by; a character split between two pieces is carried over.
 /// </summary>
-internal sealed class CsvTextCheck
+/// <param name="subject">How messages name the file, e.g. "The file" to the person uploading it.</param>
+internal sealed class CsvTextCheck(string subject)
 {
     private readonly byte[] _carry = new byte[4];
     private int _carried;
@@ -52,7 +53,7 @@ internal sealed class CsvTextCheck
         }
     }
 
-    private static void CheckWhole(ReadOnlySpan<byte> bytes, long offset)
+    private void CheckWhole(ReadOnlySpan<byte> bytes, long offset)
     {
         var valid = Utf8.IsValid(bytes);
         var zero = bytes.IndexOf((byte)0);
@@ -63,12 +64,12 @@ internal sealed class CsvTextCheck
 
         var invalid = valid ? int.MaxValue : FirstInvalid(bytes);
         throw zero >= 0 && zero < invalid
-            ? new CsvFormatException($"The input file holds a NUL byte at offset {offset + zero}: it is binary, not CSV text.")
+            ? new CsvFormatException($"{subject} holds a NUL byte at offset {offset + zero}: it is binary, not CSV text.")
             : NotUtf8(offset + invalid);
     }
 
-    private static CsvFormatException NotUtf8(long offset) =>
-        new($"The input file is not UTF-8 text (an invalid byte at offset {offset}): save it as CSV UTF-8 and upload it again.");
+    private CsvFormatException NotUtf8(long offset) =>
+        new($"{subject} is not UTF-8 text (an invalid byte at offset {offset}): save it as CSV UTF-8 and upload it again.");
 
     private static int FirstInvalid(ReadOnlySpan<byte> bytes)
     {

@@ -133,7 +133,7 @@ public sealed class CsvRecordScannerTests
 
         var error = Assert.Throws<CsvFormatException>(() => ReadAll(latin1, pieceBytes));
 
-        Assert.Equal("The input file is not UTF-8 text (an invalid byte at offset 19): save it as CSV UTF-8 and upload it again.", error.Message);
+        Assert.Equal("The file is not UTF-8 text (an invalid byte at offset 19): save it as CSV UTF-8 and upload it again.", error.Message);
     }
 
     [Fact]

@@ -62,10 +62,10 @@ internal sealed class CsvTextCheck(string subject)
             return;
         }
 
-        var invalid = valid ? int.MaxValue : FirstInvalid(bytes);
-        throw zero >= 0 && zero < invalid
-            ? new CsvFormatException($"{subject} holds a NUL byte at offset {offset + zero}: it is binary, not CSV text.")
-            : NotUtf8(offset + invalid);
+        // A NUL byte says "binary" best, wherever it is in the piece.
+        throw zero >= 0
+            ? new CsvFormatException($"{subject} is not UTF-8 text: it holds a NUL byte at offset {offset + zero}, so it is binary, not CSV text.")
+            : NotUtf8(offset + FirstInvalid(bytes));
     }
 
     private CsvFormatException NotUtf8(long offset) =>

@@ -9,6 +9,12 @@ var scenarios = typeof(IScenario).Assembly.GetTypes()
     .OrderBy(candidate => candidate.Name)
     .ToList();
 
+// The batch scenario's child that runs the worker's pipeline on the cores it is pinned to.
+if (args.Length > 0 && args[0] == PipelineOnCores.Command)
+{
+    return await PipelineOnCores.RunChildAsync(args);
+}
+
 var scenario = args.Length > 0 ? scenarios.FirstOrDefault(candidate => candidate.Name == args[0]) : null;
 if (scenario is null)
 {

@@ -89,14 +89,14 @@ public sealed partial class JobUpload(
         return SameRequest(creation.Job, upload.Fingerprint);
     }
 
-    private UploadOutcome? CheckHeader(string? header)
+    private UploadOutcome? CheckHeader(IReadOnlyList<string>? header)
     {
         if (header is null)
         {
             return Reject(StatusCodes.Status400BadRequest, "The file is empty.", "Upload a CSV whose first row names the model's inputs.");
         }
 
-        var reader = CsvFeatureReader.Create(card, CsvHeader.Split(header));
+        var reader = CsvFeatureReader.Create(card, header);
         return reader.IsValid
             ? null
             : Reject(StatusCodes.Status400BadRequest, "The header row does not match the model's inputs.", reader.ErrorText,

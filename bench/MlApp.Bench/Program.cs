@@ -9,6 +9,12 @@ var scenarios = typeof(IScenario).Assembly.GetTypes()
     .OrderBy(candidate => candidate.Name)
     .ToList();
 
+// The batch scenario's child that runs the worker's pipeline on the cores it is pinned to.
+if (args.Length > 0 && args[0] == PipelineOnCores.Command)
+{
+    return await PipelineOnCores.RunChildAsync(args);
+}
+
 var scenario = args.Length > 0 ? scenarios.FirstOrDefault(candidate => candidate.Name == args[0]) : null;
 if (scenario is null)
 {
@@ -31,6 +37,14 @@ Console.CancelKeyPress += (_, e) =>
     e.Cancel = true;
     cancellation.Cancel();
 };
-var result = await scenario.RunAsync(BenchOptions.Parse(args.Skip(1)), cancellation.Token);
-Console.WriteLine(result);
-return 0;
+try
+{
+    Console.WriteLine(await scenario.RunAsync(BenchOptions.Parse(args.Skip(1)), cancellation.Token));
+    return 0;
+}
+catch (InvalidOperationException e)
+{
+    // What a scenario could not do (a build that failed, a process that died), said once, without a stack trace.
+    Console.Error.WriteLine($"{scenario.Name} failed: {e.Message}");
+    return 1;
+}

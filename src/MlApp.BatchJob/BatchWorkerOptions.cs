@@ -14,13 +14,20 @@ public sealed class BatchWorkerOptions
     [Range(1, 100_000)]
     public int ChunkRows { get; set; } = 1024;
 
+    /// <summary>
+    /// Threads that validate, predict and lay out chunks side by side. 0: one per core the process may use
+    /// (<see cref="Environment.ProcessorCount"/>, which honours the task's CPU limit, CPU affinity and DOTNET_PROCESSOR_COUNT).
+    /// </summary>
+    [Range(0, 1024)]
+    public int PredictThreads { get; set; }
+
     /// <summary>How often the lease is extended and progress recorded; at most a third of <c>Jobs:LeaseDuration</c>.</summary>
     [Range(typeof(TimeSpan), "00:00:00.050", "00:10:00")]
     public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>The longest row accepted. Bounds memory when a file is not CSV at all or a quote is never closed.</summary>
     [Range(1024, 64 * 1024 * 1024)]
-    public int MaxRowCharacters { get; set; } = 1024 * 1024;
+    public int MaxRowCharacters { get; set; } = MlApp.Jobs.Csv.CsvRecordScanner.DefaultMaxRecordChars;
 
     /// <summary>
     /// How long a stop request (SIGTERM from ECS StopTask or a Spot interruption) may take; ECS kills the task 30 s after

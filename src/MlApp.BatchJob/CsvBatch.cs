@@ -1,4 +1,3 @@
-using System.Text;
 using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 using MlApp.BatchJob.Csv;
@@ -9,59 +8,58 @@ namespace MlApp.BatchJob;
 /// <summary>
 /// Predicts a CSV stream into a result CSV stream, one chunk of rows at a time, so memory holds a few chunks whatever
 /// the file's size. The header must match the model's inputs, as the web checks at upload; a bad row is a row of the
-/// result with its reason, never a failure of the whole file. Between chunks it stops when asked. The model sees the
-/// same chunks in the same order whichever stage runs ahead, so the result is the same bytes as a one-thread run.
+/// result with its reason, never a failure of the whole file. Between chunks it stops when asked.
+/// One thread splits the text into chunks, one per core validates, predicts and lays out chunks side by side (ONNX
+/// Runtime's runs are thread-safe, each with one thread of its own), and one writes them out in input order. The model
+/// sees the same chunks whichever thread takes them, so the result is the same bytes on any number of cores.
 /// </summary>
 public sealed class CsvBatch(IPredictor predictor, IOptions<BatchWorkerOptions> options)
 {
-    private const int BufferSize = 64 * 1024;
-
-    /// <summary>Chunks that may wait between two stages: enough to absorb a slow moment of either, a few MB at most.</summary>
-    private const int StageCapacity = 2;
-
-    /// <summary>UTF-8 without a byte order mark; malformed input bytes become U+FFFD, which the header check turns into a readable failure.</summary>
-    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
-
     private readonly BatchWorkerOptions _options = options.Value;
 
     /// <summary>Writes the result of <paramref name="input"/> to <paramref name="output"/> and returns the number of data rows.</summary>
     public async Task<long> RunAsync(Stream input, Stream output, JobProgress? progress, CancellationToken cancellationToken)
     {
-        using var text = new StreamReader(input, Utf8, detectEncodingFromByteOrderMarks: true, BufferSize, leaveOpen: true);
-        var records = new CsvRecordReader(text, _options.MaxRowCharacters);
-        var header = await records.ReadAsync(cancellationToken) ?? throw new JobInputException("The input file is empty: it has no header row.");
-        var reader = ReadHeader(header);
+        using var reader = new CsvChunkReader(input, _options.MaxRowCharacters, _options.ChunkRows);
+        var header = await reader.ReadHeaderAsync(cancellationToken) ?? throw new JobInputException("The input file is empty: it has no header row.");
+        var check = CsvFeatureReader.Create(predictor.Card, header);
+        var features = check.IsValid ? check.Value : throw new JobInputException($"The header row does not match the model's inputs. {check.ErrorText}");
+        var layout = new ResultCsvWriter(predictor.Card, header.Length);
+        using (var first = new CsvRecordWriter())
+        {
+            layout.WriteHeader(first, header);
+            await output.WriteAsync(first.WrittenMemory, cancellationToken);
+        }
 
-        await using var result = new StreamWriter(output, Utf8, BufferSize, leaveOpen: true);
-        var writer = new ResultCsvWriter(result, predictor.Card, header.Length);
-        writer.WriteHeader(header);
-
-        // Three stages, so that reading and validating the next chunk and writing the last one overlap the model's run on
-        // this one: on a machine with more than one core the slowest stage sets the pace, not the sum of the three.
+        // Chunks wait in input order for the writer while the predict threads take them as they come: enough in flight
+        // that no thread waits for a slow neighbour, a few MB at most.
         using var stages = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var read = Channel.CreateBounded<RowChunk>(StageCapacity);
-        var predicted = Channel.CreateBounded<RowChunk>(StageCapacity);
-        var reading = Stage(() => ReadChunksAsync(records, reader, read.Writer, stages.Token), read.Writer, stages);
-        var predicting = Stage(() => PredictChunksAsync(read.Reader, predicted.Writer, stages.Token), predicted.Writer, stages);
-        var writing = Stage(() => WriteChunksAsync(predicted.Reader, writer, result, progress, stages.Token), null, stages);
+        var threads = _options.PredictThreads > 0 ? _options.PredictThreads : Environment.ProcessorCount;
+        var work = Channel.CreateBounded<RowChunk>(threads);
+        var ordered = Channel.CreateBounded<RowChunk>(2 * threads);
+        var reading = Stage(() => ReadChunksAsync(reader, work.Writer, ordered.Writer, stages.Token), stages, work.Writer, ordered.Writer);
+        var predicting = Enumerable.Range(0, threads)
+            .Select(_ => Stage(() => PredictChunksAsync(work.Reader, features, layout, stages.Token), stages))
+            .ToArray();
+        var writing = Stage(() => WriteChunksAsync(ordered.Reader, output, progress, stages.Token), stages);
         try
         {
-            await Task.WhenAll(reading, predicting, writing);
+            await Task.WhenAll([reading, writing, .. predicting]);
         }
         catch
         {
-            throw StageFailure.RootCause(cancellationToken, reading, predicting, writing);
+            throw StageFailure.RootCause(cancellationToken, [reading, writing, .. predicting]);
         }
 
-        await result.FlushAsync(cancellationToken);
+        await output.FlushAsync(cancellationToken);
         return await writing;
     }
 
     /// <summary>
-    /// Runs one stage on the thread pool. A failing stage cancels the others before it closes its output, so the next
+    /// Runs one stage on the thread pool. A failing stage cancels the others before it closes its outputs, so the next
     /// stage stops at its next chunk instead of taking the early end for the end of the file.
     /// </summary>
-    private static Task<T> Stage<T>(Func<Task<T>> body, ChannelWriter<RowChunk>? output, CancellationTokenSource stages) => Task.Run(async () =>
+    private static Task<T> Stage<T>(Func<Task<T>> body, CancellationTokenSource stages, params ChannelWriter<RowChunk>[] outputs) => Task.Run(async () =>
     {
         try
         {
@@ -74,104 +72,59 @@ public sealed class CsvBatch(IPredictor predictor, IOptions<BatchWorkerOptions> 
         }
         finally
         {
-            output?.TryComplete();
+            foreach (var output in outputs)
+            {
+                output.TryComplete();
+            }
         }
     });
 
-    private async Task<long> ReadChunksAsync(CsvRecordReader records, CsvFeatureReader reader, ChannelWriter<RowChunk> output, CancellationToken cancellationToken)
+    private static async Task<long> ReadChunksAsync(
+        CsvChunkReader reader, ChannelWriter<RowChunk> work, ChannelWriter<RowChunk> ordered, CancellationToken cancellationToken)
     {
         long rows = 0;
-        while (true)
+        while (await reader.ReadChunkAsync(cancellationToken) is { } records)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var chunk = new List<string[]>(_options.ChunkRows);
-            while (chunk.Count < _options.ChunkRows && await records.ReadAsync(cancellationToken) is { } record)
-            {
-                chunk.Add(record);
-            }
-
-            if (chunk.Count == 0)
-            {
-                return rows;
-            }
-
-            await output.WriteAsync(Validate(reader, chunk), cancellationToken);
-            rows += chunk.Count;
+            var chunk = new RowChunk(records);
+            await ordered.WriteAsync(chunk, cancellationToken);
+            await work.WriteAsync(chunk, cancellationToken);
+            rows += records.Count;
         }
+
+        return rows;
     }
 
-    private async Task<long> PredictChunksAsync(ChannelReader<RowChunk> input, ChannelWriter<RowChunk> output, CancellationToken cancellationToken)
+    private async Task<long> PredictChunksAsync(ChannelReader<RowChunk> work, CsvFeatureReader features, ResultCsvWriter layout, CancellationToken cancellationToken)
     {
         long rows = 0;
-        await foreach (var chunk in input.ReadAllAsync(cancellationToken))
+        await foreach (var chunk in work.ReadAllAsync(cancellationToken))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            chunk.Predictions = predictor.PredictBatch(chunk.Valid);
-            await output.WriteAsync(chunk, cancellationToken);
+            chunk.Predict(features, predictor, layout);
             rows += chunk.Records.Count;
         }
 
         return rows;
     }
 
-    private static async Task<long> WriteChunksAsync(
-        ChannelReader<RowChunk> input, ResultCsvWriter writer, StreamWriter result, JobProgress? progress, CancellationToken cancellationToken)
+    private static async Task<long> WriteChunksAsync(ChannelReader<RowChunk> ordered, Stream output, JobProgress? progress, CancellationToken cancellationToken)
     {
         long rows = 0;
-        await foreach (var chunk in input.ReadAllAsync(cancellationToken))
+        await foreach (var chunk in ordered.ReadAllAsync(cancellationToken))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            Write(writer, chunk);
-            await result.FlushAsync(cancellationToken);
+            await chunk.Done.WaitAsync(cancellationToken);
+            await output.WriteAsync(chunk.Result.WrittenMemory, cancellationToken);
+            await output.FlushAsync(cancellationToken);
             rows += chunk.Records.Count;
             progress?.Add(chunk.Records.Count);
+
+            // Only a chunk that is done and written goes back to the pools; after a failure the rest are left to the GC,
+            // since a predict thread may still be filling one.
+            chunk.Dispose();
         }
 
         return rows;
-    }
-
-    private CsvFeatureReader ReadHeader(string[] header)
-    {
-        if (header.Any(name => name.Contains('\uFFFD') || name.Contains('\0')))
-        {
-            throw new JobInputException("The input file is not UTF-8 text (it looks like a binary file): upload a CSV file whose first row names the model's inputs.");
-        }
-
-        var reader = CsvFeatureReader.Create(predictor.Card, header);
-        return reader.IsValid
-            ? reader.Value
-            : throw new JobInputException($"The header row does not match the model's inputs. {reader.ErrorText}");
-    }
-
-    private static RowChunk Validate(CsvFeatureReader reader, List<string[]> records)
-    {
-        var results = new ReadResult<FeatureRow>[records.Count];
-        var valid = new List<FeatureRow>(records.Count);
-        for (var i = 0; i < records.Count; i++)
-        {
-            results[i] = reader.Read(records[i]);
-            if (results[i].IsValid)
-            {
-                valid.Add(results[i].Value!);
-            }
-        }
-
-        return new RowChunk(records, results, valid);
-    }
-
-    private static void Write(ResultCsvWriter writer, RowChunk chunk)
-    {
-        var next = 0;
-        for (var i = 0; i < chunk.Records.Count; i++)
-        {
-            if (chunk.Results[i].IsValid)
-            {
-                writer.WritePrediction(chunk.Records[i], chunk.Predictions[next++]);
-            }
-            else
-            {
-                writer.WriteError(chunk.Records[i], chunk.Results[i].ErrorText);
-            }
-        }
     }
 }

@@ -6,13 +6,13 @@ namespace MlApp.BatchJob;
 /// <summary>
 /// Lays out the result file: the input columns as given, then the prediction columns (classification: the label,
 /// named after the card's output, and a <c>score_{class}</c> per class; regression: the value), then <c>error</c>.
-/// A bad row keeps its input, with empty prediction cells and the reason in <c>error</c>.
+/// A bad row keeps its input, with empty prediction cells and the reason in <c>error</c>. Stateless, so the predict
+/// threads share one, each writing into its own <see cref="CsvRecordWriter"/>.
 /// </summary>
-internal sealed class ResultCsvWriter(TextWriter writer, ModelCard card, int inputColumns)
+internal sealed class ResultCsvWriter(ModelCard card, int inputColumns)
 {
     public const string ErrorColumn = "error";
 
-    private readonly CsvRecordWriter _csv = new(writer);
     private readonly IReadOnlyList<string> _classes = card.Task == ModelTask.Classification ? card.Output.Classes ?? [] : [];
 
     /// <summary>The prediction columns for a card, in the order they are written.</summary>
@@ -20,72 +20,80 @@ internal sealed class ResultCsvWriter(TextWriter writer, ModelCard card, int inp
         ? [card.Output.Name, .. (card.Output.Classes ?? []).Select(name => $"score_{name}")]
         : [card.Output.Name];
 
-    public void WriteHeader(IReadOnlyList<string> header)
+    public void WriteHeader(CsvRecordWriter csv, IReadOnlyList<string> header)
     {
         foreach (var name in header)
         {
-            _csv.Write(name);
+            csv.Write(name);
         }
 
         foreach (var name in PredictionColumns(card))
         {
-            _csv.Write(name);
+            csv.Write(name);
         }
 
-        _csv.Write(ErrorColumn);
-        _csv.EndRecord();
+        csv.Write(ErrorColumn);
+        csv.EndRecord();
     }
 
-    public void WritePrediction(string[] cells, Prediction prediction)
+    public void WritePrediction(CsvRecordWriter csv, CsvChunk records, int record, Prediction prediction)
     {
-        WriteInput(cells);
+        WriteInput(csv, records, record);
         if (card.Task == ModelTask.Classification)
         {
-            _csv.Write(prediction.Label);
+            csv.Write(prediction.Label ?? "");
             foreach (var name in _classes)
             {
-                WriteScore(prediction.Scores, name);
+                WriteScore(csv, prediction.Scores, name);
             }
         }
         else if (prediction.Value is { } value)
         {
-            _csv.Write(value);
+            csv.Write(value);
         }
         else
         {
-            _csv.WriteEmpty(1);
+            csv.WriteEmpty(1);
         }
 
-        _csv.WriteEmpty(1);
-        _csv.EndRecord();
+        csv.WriteEmpty(1);
+        csv.EndRecord();
     }
 
-    public void WriteError(string[] cells, string error)
+    public void WriteError(CsvRecordWriter csv, CsvChunk records, int record, string error)
     {
-        WriteInput(cells);
-        _csv.WriteEmpty(1 + _classes.Count);
-        _csv.Write(error);
-        _csv.EndRecord();
+        WriteInput(csv, records, record);
+        csv.WriteEmpty(1 + _classes.Count);
+        csv.Write(error);
+        csv.EndRecord();
     }
 
     /// <summary>Exactly as many cells as the header has, so that the result stays rectangular even for a ragged row (its error says so).</summary>
-    private void WriteInput(string[] cells)
+    private void WriteInput(CsvRecordWriter csv, CsvChunk records, int record)
     {
+        var cells = records.CellCount(record);
+        if (cells == inputColumns && !records.HasQuotes(record))
+        {
+            // Its cells need no quotes, so the record as it came is the record as it would be written.
+            csv.WriteRaw(records.Text(record));
+            return;
+        }
+
         for (var i = 0; i < inputColumns; i++)
         {
-            _csv.Write(i < cells.Length ? cells[i] : "");
+            csv.Write(i < cells ? records.Cell(record, i) : default);
         }
     }
 
-    private void WriteScore(IReadOnlyDictionary<string, float>? scores, string name)
+    private static void WriteScore(CsvRecordWriter csv, IReadOnlyDictionary<string, float>? scores, string name)
     {
         if (scores is not null && scores.TryGetValue(name, out var score))
         {
-            _csv.Write(score);
+            csv.Write(score);
         }
         else
         {
-            _csv.WriteEmpty(1);
+            csv.WriteEmpty(1);
         }
     }
 }

@@ -1,21 +1,65 @@
+using MlApp.BatchJob.Csv;
 using MlApp.Model;
 
 namespace MlApp.BatchJob;
 
 /// <summary>
-/// One chunk of input records on its way through <see cref="CsvBatch"/>'s stages: read and validated, then predicted (the
-/// valid rows in one model run), then written. A stage hands it on and never touches it again, so it needs no locking.
+/// One chunk of input records on its way through <see cref="CsvBatch"/>: split by the reading thread, then validated,
+/// predicted (the valid rows in one model run) and laid out as result bytes by one of the predict threads, then written,
+/// in input order, by the writing thread. Each step hands it on and never touches it again, so it needs no locking.
 /// </summary>
-internal sealed class RowChunk(List<string[]> records, ReadResult<FeatureRow>[] results, List<FeatureRow> valid)
+internal sealed class RowChunk(CsvChunk records) : IDisposable
 {
-    public List<string[]> Records { get; } = records;
+    private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    /// <summary>Each record's validation, in record order.</summary>
-    public ReadResult<FeatureRow>[] Results { get; } = results;
+    public CsvChunk Records { get; } = records;
 
-    /// <summary>The valid rows, in record order: the model's input for this chunk.</summary>
-    public List<FeatureRow> Valid { get; } = valid;
+    /// <summary>The chunk's result rows, once <see cref="Done"/>.</summary>
+    public CsvRecordWriter Result { get; } = new(128 * 1024);
 
-    /// <summary>One per valid row, set by the predict stage.</summary>
-    public IReadOnlyList<Prediction> Predictions { get; set; } = [];
+    public Task Done => _done.Task;
+
+    public void Predict(CsvFeatureReader features, IPredictor predictor, ResultCsvWriter layout)
+    {
+        try
+        {
+            var results = new ReadResult<FeatureRow>[Records.Count];
+            var valid = new List<FeatureRow>(Records.Count);
+            for (var i = 0; i < results.Length; i++)
+            {
+                results[i] = features.Read(Records.Cells(i));
+                if (results[i].IsValid)
+                {
+                    valid.Add(results[i].Value!);
+                }
+            }
+
+            var predictions = predictor.PredictBatch(valid);
+            var next = 0;
+            for (var i = 0; i < results.Length; i++)
+            {
+                if (results[i].IsValid)
+                {
+                    layout.WritePrediction(Result, Records, i, predictions[next++]);
+                }
+                else
+                {
+                    layout.WriteError(Result, Records, i, results[i].ErrorText);
+                }
+            }
+
+            _done.SetResult();
+        }
+        catch (Exception e)
+        {
+            _done.SetException(e);
+            throw;
+        }
+    }
+
+    public void Dispose()
+    {
+        Records.Dispose();
+        Result.Dispose();
+    }
 }

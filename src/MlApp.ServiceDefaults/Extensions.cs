@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -54,7 +55,11 @@ public static class Extensions
     private static TBuilder ConfigureJsonConsoleLogs<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
         builder.Logging.AddConsole(console => console.FormatterName = JsonLineFormatter.FormatterName);
-        builder.Logging.AddConsoleFormatter<JsonLineFormatter, ConsoleFormatterOptions>();
+
+        // The console logger picks its formatter by name from every ConsoleFormatter registered. AddConsoleFormatter would
+        // also bind formatter options from configuration by reflection, which native AOT can't do (IL2026, IL3050); this
+        // formatter reads no options, so registering the formatter alone is all it needs.
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<ConsoleFormatter, JsonLineFormatter>());
         return builder;
     }
 

@@ -5,6 +5,7 @@ using MlApp.Model;
 using MlApp.ServiceDefaults.Metrics;
 using MlApp.Web.Costs;
 using MlApp.Web.Dispatch;
+using MlApp.Web.Http;
 using MlApp.Web.Jobs;
 using MlApp.Web.Limits;
 using MlApp.Web.Owners;
@@ -19,6 +20,7 @@ public static class WebApplicationBuilderExtensions
     public static WebApplicationBuilder AddMlAppWeb(this WebApplicationBuilder builder)
     {
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
         builder.AddJobs();
         builder.AddLambdaInvoker();
         builder.AddModelCard();
@@ -34,6 +36,8 @@ public static class WebApplicationBuilderExtensions
             .ValidateOnStart();
         builder.Services.AddSingleton<RealtimePredictions>();
         builder.Services.AddSingleton<JobUpload>();
+        builder.Services.AddSingleton<JobSubmitter>();
+        builder.Services.AddSingleton<JobCancellation>();
         builder.AddEcsClient();
         builder.Services.AddOptions<DispatchOptions>()
             .BindConfiguration(DispatchOptions.SectionName)

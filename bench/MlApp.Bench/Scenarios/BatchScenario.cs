@@ -68,6 +68,7 @@ internal sealed class BatchScenario : IScenario
                 $"peak RSS {run.PeakRssMb:F0} MB, result identical to in process: {run.Identical}; limit {Describe(limits[^1])}");
         }
 
+        var cores = await MeasureCoresAsync(rows, expectedSha, options, cancellationToken);
         var rate = Stats.Median([.. runs.Select(run => run.Job.PerSecond)]);
         var limit = Stats.Median([.. limits.Select(limit => limit.PerSecond)]);
         var cpuRatio = Stats.Median([.. runs.Select(run => run.Job.PerCpuSecond)]) / Stats.Median([.. limits.Select(limit => limit.PerCpuSecond)]);
@@ -80,7 +81,12 @@ internal sealed class BatchScenario : IScenario
             .Add("cpu_ratio", cpuRatio, "F2")
             .Add("csvbatch_rows_per_s", csvBatch.PerSecond, "F0")
             .Add("process_s", Stats.Median([.. runs.Select(run => run.Process.TotalSeconds)]), "F2")
-            .Add("identical", runs.All(run => run.Identical) ? 1 : 0, "F0");
+            .Add("identical", runs.All(run => run.Identical) && cores.Identical ? 1 : 0, "F0");
+        foreach (var (name, value, format) in cores.Figures)
+        {
+            result.Add(name, value, format);
+        }
+
         if (baselines.Count > 0)
         {
             result.Add("baseline_rows_per_s", Stats.Median([.. baselines.Select(run => run.Job.PerSecond)]), "F0")
@@ -106,6 +112,56 @@ internal sealed class BatchScenario : IScenario
 
         await using var stored = await storage.Files.OpenReadAsync(JobKeys.ResultKey(Owner, jobId), cancellationToken);
         return run with { Identical = await InProcessBatch.Sha256Async(stored, cancellationToken) == expectedSha };
+    }
+
+    /// <summary>
+    /// Rows/s of the pipeline pinned to 1 core and to 2 (this build's, and the baseline's when given), in alternating rounds;
+    /// medians, and whether every run's result had the expected digest. Only where the machine has 2 cores and taskset.
+    /// </summary>
+    private static async Task<(List<(string Name, double Value, string Format)> Figures, bool Identical)> MeasureCoresAsync(
+        int rows, string expectedSha, BenchOptions options, CancellationToken cancellationToken)
+    {
+        var figures = new List<(string, double, string)>();
+        if (Environment.ProcessorCount < 2 || !File.Exists("/usr/bin/taskset"))
+        {
+            Console.WriteLine("no 1-core and 2-core figures: they need 2 cores and taskset");
+            return (figures, true);
+        }
+
+        var builds = new List<(string Prefix, string? Dll)> { ("", null) };
+        if (options.BaselineWorker is { } baseline)
+        {
+            builds.Insert(0, ("baseline_", Path.Combine(Path.GetDirectoryName(Path.GetFullPath(baseline))!, "MlApp.BatchJob.dll")));
+        }
+
+        var samples = new Dictionary<string, List<Rate>>();
+        var identical = true;
+        for (var round = 1; round <= (options.Quick ? 1 : Rounds); round++)
+        {
+            foreach (var count in new[] { 1, 2 })
+            {
+                foreach (var (prefix, dll) in builds)
+                {
+                    var (rate, sha) = await PipelineOnCores.MeasureAsync(count, rows, options.ModelPath, dll, cancellationToken);
+                    identical &= sha == expectedSha;
+                    var key = $"{prefix}{count}core";
+                    (samples.TryGetValue(key, out var list) ? list : samples[key] = []).Add(rate);
+                    Console.WriteLine($"round {round}: {prefix}pipeline on {count} core(s) {Describe(rate)}, result identical: {sha == expectedSha}");
+                }
+            }
+        }
+
+        foreach (var (prefix, _) in builds)
+        {
+            double Median(int count, Func<Rate, double> figure) => Stats.Median([.. samples[$"{prefix}{count}core"].Select(figure)]);
+            figures.Add(($"{prefix}rows_per_s_1core", Median(1, rate => rate.PerSecond), "F0"));
+            figures.Add(($"{prefix}rows_per_s_2core", Median(2, rate => rate.PerSecond), "F0"));
+            figures.Add(($"{prefix}scaling_2core", Median(2, rate => rate.PerSecond) / Median(1, rate => rate.PerSecond), "F2"));
+            figures.Add(($"{prefix}cpu_rows_per_s_1core", Median(1, rate => rate.PerCpuSecond), "F0"));
+            figures.Add(($"{prefix}cpu_rows_per_s_2core", Median(2, rate => rate.PerCpuSecond), "F0"));
+        }
+
+        return (figures, identical);
     }
 
     private static string Describe(Rate rate) => $"{rate.PerSecond:F0} rows/s ({rate.PerCpuSecond:F0} per CPU second)";

@@ -40,9 +40,7 @@ internal sealed class RealtimeScenario : IScenario
         var inProcess = InProcess(predictor, features);
         Console.WriteLine($"in process: p50 {Stats.Percentile(inProcess, 50):F3} ms, p99 {Stats.Percentile(inProcess, 99):F3} ms over {features.Length} rows, one at a time");
 
-        var function = options.Aot
-            ? FunctionBuild.Aot(options.AotPath) ?? throw new InvalidOperationException($"--aot: no native build at {FunctionBuild.AotPath(options.AotPath)}; publish it first.")
-            : FunctionBuild.Jit();
+        var function = options.Aot ? await FunctionBuild.AotAsync(options.AotPath, cancellationToken) : FunctionBuild.Jit();
         await using var lambda = await LocalLambda.StartAsync(cancellationToken);
         lambda.AddFunction(FunctionName);
         var processes = new List<ChildProcess>();

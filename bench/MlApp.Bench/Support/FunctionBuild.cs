@@ -14,16 +14,37 @@ internal sealed record FunctionBuild(string Kind, string FileName, IReadOnlyList
             : throw new InvalidOperationException($"No function build at {dll}: build the bench (or the solution) in the same configuration first.");
     }
 
-    /// <summary>The published native executable, or null when it hasn't been published.</summary>
-    public static FunctionBuild? Aot(string? path)
+    /// <summary>
+    /// The native executable at <paramref name="path"/> (<c>--aot-path</c>), or else published here and now exactly as the
+    /// function's image publishes it: its publish profile, Properties/PublishProfiles/Image.pubxml. A failed publish throws
+    /// with the build's own output, so the scenario ends non-zero instead of reporting no AOT figure.
+    /// </summary>
+    public static async Task<FunctionBuild> AotAsync(string? path, CancellationToken cancellationToken)
     {
-        var executable = AotPath(path);
-        return File.Exists(executable) ? new FunctionBuild("aot", executable, []) : null;
-    }
+        if (path is not null)
+        {
+            var given = Path.GetFullPath(path);
+            return File.Exists(given) ? new FunctionBuild("aot", given, []) : throw new InvalidOperationException($"No native function at {given} (--aot-path).");
+        }
 
-    /// <summary>The given path, else where <c>dotnet publish src/MlApp.RealtimeFunction -c Release -r linux-x64 -p:PublishAot=true</c> puts it.</summary>
-    public static string AotPath(string? path) =>
-        Path.GetFullPath(path ?? Path.Combine(RepositoryPaths.BuildOutput(Project), "linux-x64", "publish", Project));
+        // The Artifacts tests publish into the same intermediate folder, so a run after theirs only copies the executable.
+        var buildTree = Path.Combine(RepositoryPaths.Root, "artifacts", "images", "build");
+        var output = Path.Combine(RepositoryPaths.Root, "artifacts", "bench", "function");
+        string[] arguments = ["publish", Path.Combine(RepositoryPaths.Root, "src", Project), "-p:PublishProfile=Image", "-o", output, "--artifacts-path", buildTree];
+        Console.WriteLine($"aot: dotnet {string.Join(' ', arguments)}");
+        await using (var publish = ChildProcess.Start("publish", "dotnet", arguments, new Dictionary<string, string?> { ["MSBUILDDISABLENODEREUSE"] = "1" }))
+        {
+            await publish.Exited.WaitAsync(cancellationToken);
+            var executable = Path.Combine(output, Project);
+            if (publish.ExitCode != 0 || !File.Exists(executable))
+            {
+                throw new InvalidOperationException(
+                    $"The native AOT publish of the function failed (exit {publish.ExitCode}):{Environment.NewLine}{publish.OutputTail()}");
+            }
+
+            return new FunctionBuild("aot", executable, []);
+        }
+    }
 
     public string Describe() => string.Join(" ", [FileName, .. Arguments]);
 

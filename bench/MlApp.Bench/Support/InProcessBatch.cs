@@ -40,13 +40,20 @@ internal static class InProcessBatch
     }
 
     /// <summary>The worker's own CSV code (<see cref="CsvBatch"/>) from memory to a hash: its rate, and the digest of the result it must store.</summary>
-    public static async Task<(Rate Rate, string Sha256)> CsvBatchAsync(IPredictor predictor, byte[] csv, CancellationToken cancellationToken)
+    public static Task<(Rate Rate, string Sha256)> CsvBatchAsync(IPredictor predictor, byte[] csv, CancellationToken cancellationToken)
+    {
+        var batch = new CsvBatch(predictor, Options.Create(new BatchWorkerOptions()));
+        return CsvBatchAsync((input, output) => batch.RunAsync(input, output, null, cancellationToken), csv, cancellationToken);
+    }
+
+    /// <summary>A CsvBatch's run (of this build or another) from memory to a hash.</summary>
+    public static async Task<(Rate Rate, string Sha256)> CsvBatchAsync(Func<Stream, Stream, Task<long>> run, byte[] csv, CancellationToken cancellationToken)
     {
         using var sha = SHA256.Create();
         var clock = Rate.Start();
         await using (var hashing = new CryptoStream(Stream.Null, sha, CryptoStreamMode.Write))
         {
-            var rows = await new CsvBatch(predictor, Options.Create(new BatchWorkerOptions())).RunAsync(new MemoryStream(csv), hashing, null, cancellationToken);
+            var rows = await run(new MemoryStream(csv), hashing);
             var rate = clock.Stop(rows);
             await hashing.FlushFinalBlockAsync(cancellationToken);
             return (rate, Convert.ToHexString(sha.Hash!));

@@ -1,43 +1,71 @@
 using System.Buffers;
 using System.Globalization;
+using System.Text;
 
 namespace MlApp.BatchJob.Csv;
 
 /// <summary>
-/// Writes RFC 4180 records: a cell is quoted only when it holds a comma, a quote or a line break (quotes doubled
-/// inside), and records end with CRLF. Numbers are written in the invariant culture, shortest round-trip form.
+/// Writes RFC 4180 records as UTF-8 into a pooled buffer: a cell is quoted only when it holds a comma, a quote or a
+/// line break (quotes doubled inside), and records end with CRLF. Numbers are written in the invariant culture,
+/// shortest round-trip form. Each predict thread fills its own; the buffer goes back to the pool on <see cref="Dispose"/>.
 /// </summary>
-internal sealed class CsvRecordWriter(TextWriter writer)
+internal sealed class CsvRecordWriter(int initialBytes = 4096) : IDisposable
 {
-    private static readonly SearchValues<char> NeedsQuotes = SearchValues.Create(",\"\r\n");
+    private static readonly SearchValues<byte> NeedsQuotes = SearchValues.Create(",\"\r\n"u8);
 
+    private byte[] _buffer = ArrayPool<byte>.Shared.Rent(initialBytes);
+    private int _length;
     private bool _firstCell = true;
 
-    public void Write(ReadOnlySpan<char> cell)
+    /// <summary>What was written so far.</summary>
+    public ReadOnlySpan<byte> Written => _buffer.AsSpan(0, _length);
+
+    public ReadOnlyMemory<byte> WrittenMemory => _buffer.AsMemory(0, _length);
+
+    public void Write(string cell)
+    {
+        Span<byte> bytes = Encoding.UTF8.GetMaxByteCount(cell.Length) <= 256 ? stackalloc byte[256] : new byte[Encoding.UTF8.GetByteCount(cell)];
+        Write(bytes[..Encoding.UTF8.GetBytes(cell, bytes)]);
+    }
+
+    public void Write(ReadOnlySpan<byte> cell)
     {
         Separate();
         if (!cell.ContainsAny(NeedsQuotes))
         {
-            writer.Write(cell);
+            Append(cell);
             return;
         }
 
-        writer.Write('"');
-        for (var quote = cell.IndexOf('"'); quote >= 0; quote = cell.IndexOf('"'))
+        Append("\""u8);
+        for (var quote = cell.IndexOf((byte)'"'); quote >= 0; quote = cell.IndexOf((byte)'"'))
         {
-            writer.Write(cell[..(quote + 1)]);
-            writer.Write('"');
+            Append(cell[..(quote + 1)]);
+            Append("\""u8);
             cell = cell[(quote + 1)..];
         }
 
-        writer.Write(cell);
-        writer.Write('"');
+        Append(cell);
+        Append("\""u8);
+    }
+
+    /// <summary>Cells that are already CSV, e.g. an input record without quotes: copied as they are.</summary>
+    public void WriteRaw(ReadOnlySpan<byte> cells)
+    {
+        Separate();
+        Append(cells);
     }
 
     public void Write(float number)
     {
-        Span<char> text = stackalloc char[32];
-        Write(number.TryFormat(text, out var length, "R", CultureInfo.InvariantCulture) ? text[..length] : number.ToString("R", CultureInfo.InvariantCulture));
+        Separate();
+        Ensure(32);
+        if (!number.TryFormat(_buffer.AsSpan(_length), out var written, "R", CultureInfo.InvariantCulture))
+        {
+            throw new InvalidOperationException($"{number} did not fit in 32 bytes.");
+        }
+
+        _length += written;
     }
 
     public void WriteEmpty(int cells)
@@ -50,17 +78,44 @@ internal sealed class CsvRecordWriter(TextWriter writer)
 
     public void EndRecord()
     {
-        writer.Write("\r\n");
+        Append("\r\n"u8);
         _firstCell = true;
+    }
+
+    public void Dispose()
+    {
+        ArrayPool<byte>.Shared.Return(_buffer);
+        _buffer = [];
+        _length = 0;
     }
 
     private void Separate()
     {
         if (!_firstCell)
         {
-            writer.Write(',');
+            Append(","u8);
         }
 
         _firstCell = false;
+    }
+
+    private void Append(ReadOnlySpan<byte> bytes)
+    {
+        Ensure(bytes.Length);
+        bytes.CopyTo(_buffer.AsSpan(_length));
+        _length += bytes.Length;
+    }
+
+    private void Ensure(int more)
+    {
+        if (_length + more <= _buffer.Length)
+        {
+            return;
+        }
+
+        var larger = ArrayPool<byte>.Shared.Rent(Math.Max(_buffer.Length * 2, _length + more));
+        Written.CopyTo(larger);
+        ArrayPool<byte>.Shared.Return(_buffer);
+        _buffer = larger;
     }
 }

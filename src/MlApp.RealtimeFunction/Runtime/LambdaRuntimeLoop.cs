@@ -18,6 +18,9 @@ public sealed partial class LambdaRuntimeLoop(
 
     public async Task HandleOneAsync(LambdaInvocation invocation, CancellationToken stoppingToken)
     {
+        // Every line logged while handling names its invocation, as Lambda's own runtimes do, so one invocation's lines
+        // can be found among all the instances' (and the local emulator can return them as the invocation's log tail).
+        using var scope = logger.BeginScope(new Dictionary<string, object?> { ["awsRequestId"] = invocation.RequestId });
         try
         {
             await AnswerAsync(invocation, stoppingToken);

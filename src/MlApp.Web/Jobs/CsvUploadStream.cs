@@ -1,39 +1,36 @@
 using System.Security.Cryptography;
-using System.Text;
+using MlApp.Jobs.Csv;
 
 namespace MlApp.Web.Jobs;
 
 /// <summary>
 /// Passes an uploaded CSV through to S3 while it counts bytes and data rows (refusing past the caps), hashes the bytes
-/// (the request fingerprint for idempotency) and keeps the header line, which is read before anything is stored.
-/// Rows are counted by an RFC 4180 scan, so a line break inside a quoted cell does not count as a row.
+/// (the request fingerprint for idempotency) and keeps the header, which is read before anything is stored. Rows and
+/// the header are read by the worker's own rule (<see cref="CsvRecordScanner"/>), so a file refused here would fail
+/// there, and the row count is the worker's.
 /// </summary>
 public sealed class CsvUploadStream(Stream source, long maxBytes, long maxRows) : Stream
 {
     private const int MaxHeaderBytes = 64 * 1024;
 
-    // Throws on the first byte that isn't UTF-8: a Latin-1 or UTF-16 file would otherwise become U+FFFD characters
-    // in the worker, quietly changing the values the model sees.
-    private readonly Decoder _utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetDecoder();
-    private char[] _decoded = new char[4096];
+    private readonly CsvRecordScanner _records = new();
     private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
     private readonly MemoryStream _pending = new();
-    private bool _inQuotes;
-    private bool _recordHasContent;
-    private long _records;
+    private IReadOnlyList<string>? _header;
+    private bool _ended;
 
     public long Bytes { get; private set; }
 
     /// <summary>Data rows so far: records after the header. Complete once the stream has been read to its end.</summary>
-    public long DataRows => Math.Max(0, _records + (_recordHasContent ? 1 : 0) - 1);
+    public long DataRows => Math.Max(0, _records.Records - 1);
 
     public string Fingerprint => "sha256:" + Convert.ToHexStringLower(_hash.GetCurrentHash());
 
-    /// <summary>Reads up to the end of the first record and returns it, decoded; the bytes are still served by <see cref="Read(byte[], int, int)"/>.</summary>
-    public async Task<string?> ReadHeaderAsync(CancellationToken cancellationToken)
+    /// <summary>Reads up to the end of the first record and returns its names; the bytes are still served by <see cref="Read(byte[], int, int)"/>.</summary>
+    public async Task<IReadOnlyList<string>?> ReadHeaderAsync(CancellationToken cancellationToken)
     {
         var buffer = new byte[4096];
-        while (_records == 0)
+        while (_header is null && !_ended)
         {
             if (_pending.Length > MaxHeaderBytes)
             {
@@ -41,27 +38,24 @@ public sealed class CsvUploadStream(Stream source, long maxBytes, long maxRows) 
             }
 
             var read = await source.ReadAsync(buffer, cancellationToken);
-            if (read == 0)
-            {
-                break;
-            }
-
             Observe(buffer.AsSpan(0, read));
             _pending.Write(buffer, 0, read);
         }
 
-        var bytes = _pending.ToArray();
-        var end = Array.IndexOf(bytes, (byte)'\n');
-        // A byte-order mark is allowed (spreadsheets write one) but is not part of the first column's name.
-        var header = Encoding.UTF8.GetString(bytes, 0, end < 0 ? bytes.Length : end).TrimStart('\uFEFF').TrimEnd('\r');
         _pending.Position = 0;
-        return header.Length == 0 ? null : header;
+        return _header;
     }
 
     public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
+        // An empty buffer reads nothing; only an empty read into a real one is the end of the file.
+        if (buffer.IsEmpty)
+        {
+            return 0;
+        }
+
         if (_pending.Position < _pending.Length)
         {
             return _pending.Read(buffer);
@@ -74,6 +68,11 @@ public sealed class CsvUploadStream(Stream source, long maxBytes, long maxRows) 
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
+        if (buffer.IsEmpty)
+        {
+            return 0;
+        }
+
         if (_pending.Position < _pending.Length)
         {
             return _pending.Read(buffer.Span);
@@ -87,40 +86,31 @@ public sealed class CsvUploadStream(Stream source, long maxBytes, long maxRows) 
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
+    /// <summary>Counts, hashes and reads the bytes as they pass; an empty read is the end, where the last record ends.</summary>
     private void Observe(ReadOnlySpan<byte> bytes)
     {
-        var offset = Bytes;
         Bytes += bytes.Length;
         if (Bytes > maxBytes)
         {
             throw new UploadRejectedException(StatusCodes.Status413PayloadTooLarge, $"The file is larger than the limit of {maxBytes} bytes.");
         }
 
-        CheckText(bytes, offset);
-
         _hash.AppendData(bytes);
-        foreach (var b in bytes)
+        try
         {
-            switch (b)
+            if (!bytes.IsEmpty)
             {
-                case (byte)'"':
-                    _inQuotes = !_inQuotes;
-                    _recordHasContent = true;
-                    break;
-                case (byte)'\n' when !_inQuotes:
-                    if (_recordHasContent)
-                    {
-                        _records++;
-                    }
-
-                    _recordHasContent = false;
-                    break;
-                case (byte)'\r':
-                    break;
-                default:
-                    _recordHasContent = true;
-                    break;
+                _records.Scan(bytes, OnRecord);
             }
+            else if (!_ended)
+            {
+                _ended = true;
+                _records.End(OnRecord);
+            }
+        }
+        catch (CsvFormatException e)
+        {
+            throw new UploadRejectedException(StatusCodes.Status400BadRequest, e.Message);
         }
 
         if (DataRows > maxRows)
@@ -129,30 +119,7 @@ public sealed class CsvUploadStream(Stream source, long maxBytes, long maxRows) 
         }
     }
 
-    /// <summary>Refuses bytes that can't be CSV text; an empty read is the end, where a cut-off character shows.</summary>
-    private void CheckText(ReadOnlySpan<byte> bytes, long offset)
-    {
-        if (bytes.IndexOf((byte)0) is var zero and >= 0)
-        {
-            throw new UploadRejectedException(StatusCodes.Status400BadRequest, $"The file holds a NUL byte at offset {offset + zero}: it is binary, not CSV text.");
-        }
-
-        try
-        {
-            // GetChars, not GetCharCount: only decoding carries a character split across two reads into the next one.
-            if (_decoded.Length < bytes.Length)
-            {
-                _decoded = new char[bytes.Length];
-            }
-
-            _utf8.GetChars(bytes, _decoded, flush: bytes.IsEmpty);
-        }
-        catch (DecoderFallbackException e)
-        {
-            var at = offset + Math.Max(0, e.Index);
-            throw new UploadRejectedException(StatusCodes.Status400BadRequest, $"The file is not UTF-8 text (an invalid byte near offset {at}). Save it as CSV UTF-8 and upload it again.");
-        }
-    }
+    private void OnRecord(CsvRecordScanner record) => _header ??= record.Cells();
 
     protected override void Dispose(bool disposing)
     {

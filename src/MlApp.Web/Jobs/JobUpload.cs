@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
-using Microsoft.Net.Http.Headers;
 using MlApp.Jobs;
 using MlApp.Model;
 
@@ -20,21 +18,19 @@ public sealed partial class JobUpload(
 
     private readonly UploadOptions _limits = options.Value;
 
-    public async Task<UploadOutcome> SubmitAsync(HttpContext context, string ownerId, string? idempotencyKey, CancellationToken cancellationToken)
+    /// <summary>The CSV of an API upload (multipart field <see cref="FileField"/>), with the body allowed up to the upload cap.</summary>
+    public Task<Stream?> OpenMultipartAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
         {
             // The streaming caps below are the real limit; leave room for the multipart framing around the file.
             bodySize.MaxRequestBodySize = _limits.MaxBytes + 64 * 1024;
         }
 
-        var section = await FindFileSectionAsync(context.Request, cancellationToken);
-        return section is null
-            ? Reject(StatusCodes.Status400BadRequest, "No file was uploaded.", $"Send multipart/form-data with the CSV in a file field named '{FileField}'.")
-            : await SubmitAsync(section.Body, ownerId, idempotencyKey, cancellationToken);
+        return MultipartFile.OpenAsync(request, FileField, cancellationToken);
     }
 
-    /// <summary>Takes the CSV itself, e.g. a file of a form the page has already read.</summary>
+    /// <summary>Takes the CSV: the file of an API upload as it streams in, or of a form the page has already read.</summary>
     public async Task<UploadOutcome> SubmitAsync(Stream csv, string ownerId, string? idempotencyKey, CancellationToken cancellationToken)
     {
         await using var upload = new CsvUploadStream(csv, _limits.MaxBytes, _limits.MaxRows);
@@ -93,14 +89,14 @@ public sealed partial class JobUpload(
         return SameRequest(creation.Job, upload.Fingerprint);
     }
 
-    private UploadOutcome? CheckHeader(string? header)
+    private UploadOutcome? CheckHeader(IReadOnlyList<string>? header)
     {
         if (header is null)
         {
             return Reject(StatusCodes.Status400BadRequest, "The file is empty.", "Upload a CSV whose first row names the model's inputs.");
         }
 
-        var reader = CsvFeatureReader.Create(card, CsvHeader.Split(header));
+        var reader = CsvFeatureReader.Create(card, header);
         return reader.IsValid
             ? null
             : Reject(StatusCodes.Status400BadRequest, "The header row does not match the model's inputs.", reader.ErrorText,
@@ -114,30 +110,6 @@ public sealed partial class JobUpload(
 
     private static UploadOutcome.Rejected Reject(int status, string title, string detail, IDictionary<string, string[]>? errors = null) =>
         new(status, title, detail, errors);
-
-    private static async Task<MultipartSection?> FindFileSectionAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType)
-            || !contentType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
-            || HeaderUtilities.RemoveQuotes(contentType.Boundary).Value is not { Length: > 0 } boundary)
-        {
-            return null;
-        }
-
-        // No per-section limit here: CsvUploadStream enforces the configured caps with a clear message.
-        var reader = new MultipartReader(boundary, request.Body) { BodyLengthLimit = null };
-        while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
-        {
-            if (ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
-                && disposition.IsFileDisposition()
-                && HeaderUtilities.RemoveQuotes(disposition.Name).Value == FileField)
-            {
-                return section;
-            }
-        }
-
-        return null;
-    }
 
     // The web's first line of a job's story in the logs; the worker's lines carry the same jobId.
     [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} queued for owner {OwnerId}: {Rows} rows, {Bytes} bytes")]

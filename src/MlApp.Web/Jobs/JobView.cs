@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using MlApp.Jobs;
 
 namespace MlApp.Web.Jobs;
@@ -8,7 +9,7 @@ namespace MlApp.Web.Jobs;
 /// </summary>
 public sealed record JobView(
     string Id,
-    string Status,
+    [property: JsonConverter(typeof(StoredJobStatusConverter))] JobStatus Status,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     long? RowsTotal,
@@ -24,7 +25,7 @@ public sealed record JobView(
 {
     public static JobView From(Job job) => new(
         job.JobId,
-        job.Status.ToStored(),
+        job.Status,
         job.CreatedAt,
         job.UpdatedAt,
         job.RowsTotal,

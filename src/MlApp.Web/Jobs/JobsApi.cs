@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using MlApp.Jobs;
-using MlApp.Web.Dispatch;
-using MlApp.Web.Limits;
 using MlApp.Web.Owners;
 
 namespace MlApp.Web.Jobs;
@@ -19,8 +17,7 @@ public static class JobsApi
         var api = app.MapGroup("/api/jobs").WithTags("Batch jobs");
         api.MapPost("/", SubmitAsync)
             .WithSummary("Uploads a CSV (multipart field 'file') as a batch prediction job. An Idempotency-Key header makes retries safe.")
-            .DisableAntiforgery()
-            .RequireOwnerRateLimit(LimitKind.Submission);
+            .DisableAntiforgery();
         api.MapGet("/", ListAsync).WithSummary("My jobs, newest first.");
         api.MapGet("/{id}", GetAsync).WithSummary("One job's status and progress.");
         api.MapGet("/{id}/result", ResultAsync).WithSummary("Redirects to a download link for a succeeded job's result, valid for 15 minutes.");
@@ -29,22 +26,10 @@ public static class JobsApi
     }
 
     public static async Task<Results<Created<JobView>, Ok<JobView>, ValidationProblem, ProblemHttpResult>> SubmitAsync(
-        HttpContext context, JobUpload upload, JobDispatcher dispatcher, CancellationToken cancellationToken)
+        HttpContext context, JobSubmitter submitter, JobUpload upload)
     {
-        var ownerId = await context.GetOrCreateOwnerIdAsync();
-        var idempotencyKey = context.Request.Headers["Idempotency-Key"].FirstOrDefault();
-        if (idempotencyKey is { Length: 0 or > 200 })
-        {
-            return TypedResults.Problem(title: "The Idempotency-Key header is invalid.", detail: "Use 1 to 200 characters, e.g. a UUID.", statusCode: StatusCodes.Status400BadRequest);
-        }
-
-        var outcome = await upload.SubmitAsync(context, ownerId, idempotencyKey, cancellationToken);
-        if (outcome is UploadOutcome.Created { Job.Id: var newJobId })
-        {
-            await dispatcher.DispatchForNewJobAsync(newJobId, cancellationToken);
-        }
-
-        return outcome switch
+        var idempotencyKey = context.Request.Headers[IdempotencyKey.HeaderName].FirstOrDefault();
+        return await submitter.SubmitAsync(context, idempotencyKey, cancellationToken => upload.OpenMultipartAsync(context.Request, cancellationToken)) switch
         {
             UploadOutcome.Created created => TypedResults.Created($"/api/jobs/{created.Job.Id}", created.Job),
             UploadOutcome.Replayed replayed => TypedResults.Ok(replayed.Job),
@@ -113,22 +98,14 @@ public static class JobsApi
     }
 
     public static async Task<Results<Ok<JobView>, NotFound, ProblemHttpResult>> CancelAsync(
-        HttpContext context, JobRepository jobs, string id, CancellationToken cancellationToken)
+        HttpContext context, JobCancellation cancellation, string id, CancellationToken cancellationToken)
     {
-        if (InvalidId(id) is { } problem)
+        var answer = await cancellation.CancelAsync(context.FindOwnerId(), id, cancellationToken);
+        return answer switch
         {
-            return problem;
-        }
-
-        var result = await jobs.CancelAsync(await context.GetOrCreateOwnerIdAsync(), id, cancellationToken);
-        return result.Outcome switch
-        {
-            CancelOutcome.Cancelled => TypedResults.Ok(JobView.From(result.Job!)),
-            CancelOutcome.NotQueued => TypedResults.Problem(
-                title: "The job can no longer be cancelled.",
-                detail: $"The job is {result.Job!.Status.ToStored()}; only a QUEUED job can be cancelled.",
-                statusCode: StatusCodes.Status409Conflict),
-            _ => TypedResults.NotFound(),
+            { Status: StatusCodes.Status200OK, Job: { } job } => TypedResults.Ok(job),
+            { Status: StatusCodes.Status404NotFound } => TypedResults.NotFound(),
+            _ => TypedResults.Problem(title: answer.Title, detail: answer.Detail, statusCode: answer.Status),
         };
     }
 

@@ -11,12 +11,15 @@ public static class RateLimitProblem
         _ => "Too many job submissions.",
     };
 
+    public static string Detail(RateLimitDecision decision) =>
+        $"This owner has used its allowance for now. Try again in {decision.RetryAfterSeconds} s.";
+
     public static ProblemHttpResult Create(HttpContext context, LimitKind kind, RateLimitDecision decision)
     {
         MlApp.Web.RetryAfter.Set(context, decision.RetryAfter);
         return TypedResults.Problem(
             title: Title(kind),
-            detail: $"This owner has used its allowance for now. Try again in {decision.RetryAfterSeconds} s.",
+            detail: Detail(decision),
             statusCode: StatusCodes.Status429TooManyRequests);
     }
 }

@@ -45,9 +45,9 @@ public static class PredictApi
                 statusCode: StatusCodes.Status413PayloadTooLarge);
         }
 
-        if (ParseJson(body) is not { } json)
+        if (PredictBody.Parse(body, out var notJson) is not { } json)
         {
-            return TypedResults.Problem(title: "The body is not valid JSON.", statusCode: StatusCodes.Status400BadRequest);
+            return TypedResults.Problem(title: "The body is not valid JSON.", detail: notJson, statusCode: StatusCodes.Status400BadRequest);
         }
 
         using (json)
@@ -68,18 +68,6 @@ public static class PredictApi
             {
                 return LambdaProblems.From(e, context);
             }
-        }
-    }
-
-    private static JsonDocument? ParseJson(byte[] body)
-    {
-        try
-        {
-            return JsonDocument.Parse(body);
-        }
-        catch (JsonException)
-        {
-            return null;
         }
     }
 }

@@ -4,8 +4,8 @@ using MlApp.Model;
 namespace MlApp.Web.Predictions;
 
 /// <summary>
-/// Reads a predict body, <c>{"inputs": [row, ...]}</c> or <c>{"input": row}</c>, and validates every row against the
-/// model's card. Errors are keyed like <c>inputs[2].bill_length_mm</c>, so a caller can find each one.
+/// Reads a predict body by <see cref="PredictBody"/>'s shape rule and validates every row against the model's card.
+/// Errors are keyed like <c>inputs[2].bill_length_mm</c>, so a caller can find each one.
 /// </summary>
 public static class PredictInput
 {
@@ -14,33 +14,22 @@ public static class PredictInput
     public static Parsed Read(JsonElement body, JsonFeatureReader reader, int maxRows)
     {
         var errors = new Dictionary<string, string[]>();
-        var (rows, prefix) = body switch
+        var shape = PredictBody.Rows(body);
+        foreach (var (key, message) in shape.Problems)
         {
-            { ValueKind: JsonValueKind.Object } when body.TryGetProperty("inputs", out var inputs) && inputs.ValueKind == JsonValueKind.Array =>
-                (inputs.EnumerateArray().ToList(), "inputs"),
-            { ValueKind: JsonValueKind.Object } when body.TryGetProperty("input", out var input) =>
-                ([input], "input"),
-            _ => (new List<JsonElement>(), ""),
-        };
+            errors[key] = [message];
+        }
 
-        if (prefix == "")
+        if (shape.IsValid && shape.Rows.Count > maxRows)
         {
-            errors["body"] = ["Send {\"inputs\": [ {...}, ... ]} for many rows or {\"input\": {...}} for one."];
+            errors[shape.Field] = [$"{shape.Rows.Count} rows were sent; one request takes at most {maxRows}. Submit a batch job for more."];
         }
-        else if (rows.Count == 0)
+        else if (shape.IsValid)
         {
-            errors[prefix] = ["Send at least one row."];
-        }
-        else if (rows.Count > maxRows)
-        {
-            errors[prefix] = [$"{rows.Count} rows were sent; one request takes at most {maxRows}. Submit a batch job for more."];
-        }
-        else
-        {
-            for (var index = 0; index < rows.Count; index++)
+            for (var index = 0; index < shape.Rows.Count; index++)
             {
-                var rowName = prefix == "inputs" ? $"inputs[{index}]" : "input";
-                foreach (var error in reader.Read(rows[index]).Errors)
+                var rowName = shape.RowName(index);
+                foreach (var error in reader.Read(shape.Rows[index]).Errors)
                 {
                     var key = error.Field.Length == 0 ? rowName : $"{rowName}.{error.Field}";
                     errors[key] = [.. errors.GetValueOrDefault(key, []), error.Message];
@@ -48,6 +37,6 @@ public static class PredictInput
             }
         }
 
-        return new Parsed(rows, errors);
+        return new Parsed(shape.Rows, errors);
     }
 }

@@ -3,23 +3,36 @@ using Microsoft.Playwright;
 namespace MlApp.Tests.Browser;
 
 /// <summary>
-/// Debian's headless Chromium driven by Playwright: Playwright can't download its own browsers here, so the tests use
-/// the system package (<c>apt-get install chromium</c>, which <c>.ci/run</c> does) or a runner's Chrome, found on PATH.
+/// A headless Chromium driven by Playwright, which the browser tests get by themselves, so the README's test command
+/// needs no browser installed first. In order: a chromium or chrome on PATH (a CI runner's, a developer's); Playwright's
+/// own build, downloaded by its installer where the machine can reach Playwright's CDN; Debian's package through
+/// apt-get (as root, or with password-less sudo) where it can't.
 /// </summary>
 public static class Chromium
 {
+    private static readonly string[] Names = ["chromium", "chromium-browser", "google-chrome"];
+
+    /// <summary>Where Debian's package puts the browser, for when it is installed but PATH doesn't name that folder.</summary>
+    private const string DebianExecutable = "/usr/bin/chromium";
+
     private static readonly string[] Flags =
     [
         "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run",
     ];
 
+    // Once per test run: an install is slow, and two at once would fight over the package manager's lock.
+    private static readonly Lazy<Task<BrowserSource.Found>> Source = new(() =>
+        BrowserSource.FindAsync(FindOnPath, InstallPlaywrightsOwn, InstallDebianPackageAsync, () => File.Exists(DebianExecutable) ? DebianExecutable : null));
+
     public static async Task<(IPlaywright Playwright, IBrowser Browser)> LaunchAsync()
     {
+        var executable = await Source.Value;
         var playwright = await Microsoft.Playwright.Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
-            ExecutablePath = FindOnPath(),
+            // Null: the build Playwright's installer put in its own cache.
+            ExecutablePath = executable.Path,
             Args = Flags,
             Headless = true,
             Timeout = 30_000,
@@ -27,12 +40,28 @@ public static class Chromium
         return (playwright, browser);
     }
 
-    private static string FindOnPath()
+    private static string? FindOnPath() => (Environment.GetEnvironmentVariable("PATH") ?? "")
+        .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+        .SelectMany(directory => Names.Select(name => Path.Combine(directory, name)))
+        .FirstOrDefault(File.Exists);
+
+    private static bool InstallPlaywrightsOwn() => Microsoft.Playwright.Program.Main(["install", "chromium"]) == 0;
+
+    private static async Task<bool> InstallDebianPackageAsync()
     {
-        var directories = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries);
-        return directories
-            .SelectMany(directory => new[] { "chromium", "chromium-browser", "google-chrome" }.Select(name => Path.Combine(directory, name)))
-            .FirstOrDefault(File.Exists)
-            ?? throw new InvalidOperationException("No chromium on PATH. Install Debian's package: apt-get install -y chromium.");
+        if (!File.Exists("/usr/bin/apt-get"))
+        {
+            return false;
+        }
+
+        string[] asRoot = Environment.UserName == "root" ? [] : ["sudo", "-n"];
+        if (asRoot.Length > 0 && !await BrowserSource.RunAsync(["sudo", "-n", "true"]))
+        {
+            return false;
+        }
+
+        // Waits for a dpkg lock that another install holds, instead of failing at once.
+        return await BrowserSource.RunAsync([.. asRoot, "/usr/bin/apt-get", "-o", "DPkg::Lock::Timeout=600", "update", "-qq"])
+            && await BrowserSource.RunAsync([.. asRoot, "/usr/bin/apt-get", "-o", "DPkg::Lock::Timeout=600", "install", "-y", "-qq", "chromium"]);
     }
 }

@@ -47,7 +47,7 @@ public sealed class Alarms : Construct
         Add("FunctionErrors", "function-errors", realtime.Alias.MetricErrors(Sum(FiveMinutes)), 5, ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD, 1,
             TreatMissingData.NOT_BREACHING,
             "The function (alias live) failed 5 or more invocations in 5 minutes. Check first: the function's log group for 'Invocation "
-            + "... failed' and 'Task timed out' lines. 'Not a prediction envelope' or row errors mean the web and the function run "
+            + "... failed' and 'Task timed out' lines. 'Not a prediction request' or row errors mean the web and the function run "
             + "different model cards, a deploy out of step. Began with a deploy? Point live back (README, Rollback).");
 
         Add("FunctionThrottles", "function-throttles", realtime.Alias.MetricThrottles(Sum(FiveMinutes)), 5, ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD, 1,

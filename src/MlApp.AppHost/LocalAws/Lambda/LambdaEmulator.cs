@@ -29,6 +29,9 @@ public sealed class LambdaEmulator : IAsyncDisposable
     /// <summary>Invocations an instance of the function has been handed (its <c>next</c> answered), whether or not it answered them.</summary>
     public long InvocationsDelivered(string functionName) => Function(functionName).InvocationsDelivered;
 
+    /// <summary>A line an instance of the function wrote to its log; it joins the tail of the invocation it names.</summary>
+    public void RecordFunctionLog(string functionName, string line) => Function(functionName).RecordLog(line);
+
     /// <summary>The value of <c>AWS_LAMBDA_RUNTIME_API</c> for instances of <paramref name="functionName"/>.</summary>
     public string RuntimeApiFor(string functionName) => $"{Url.Authority}/{functionName}";
 

@@ -44,6 +44,11 @@ public static class LambdaEmulatorExtensions
 
         var name = function.Resource.Name;
         lambda.Resource.Emulator.AddFunction(new LambdaFunctionSettings(name, timeout));
+        function.ApplicationBuilder.Eventing.Subscribe<BeforeStartEvent>((@event, _) =>
+        {
+            FunctionLogFeed.Start(@event.Services, function.Resource, lambda.Resource.Emulator);
+            return Task.CompletedTask;
+        });
         return function
             .WithEnvironment(context =>
             {

@@ -11,6 +11,7 @@ internal sealed class LambdaFunctionQueue(LambdaFunctionSettings settings)
 {
     private readonly Channel<PendingInvocation> _waiting = Channel.CreateUnbounded<PendingInvocation>();
     private readonly ConcurrentDictionary<string, PendingInvocation> _inFlight = new();
+    private readonly ConcurrentDictionary<string, InvocationLog> _logs = new();
     private int _pollingInstances;
     private int _faultsToInject;
     private long _invocationsReceived;
@@ -91,5 +92,24 @@ internal sealed class LambdaFunctionQueue(LambdaFunctionSettings settings)
 
     public bool TryTakeInFlight(string requestId, out PendingInvocation invocation) => _inFlight.TryRemove(requestId, out invocation!);
 
-    public void Forget(PendingInvocation invocation) => _inFlight.TryRemove(invocation.RequestId, out _);
+    public void Forget(PendingInvocation invocation)
+    {
+        _inFlight.TryRemove(invocation.RequestId, out _);
+        _logs.TryRemove(invocation.RequestId, out _);
+    }
+
+    /// <summary>Starts keeping the log of an invocation whose caller wants its tail, until it is forgotten.</summary>
+    public void KeepLog(PendingInvocation invocation) => _logs[invocation.RequestId] = invocation.KeepLog(Settings.MemorySizeMb);
+
+    /// <summary>A line the function wrote: it joins the log of each kept invocation whose request id it names.</summary>
+    public void RecordLog(string line)
+    {
+        foreach (var log in _logs.Values)
+        {
+            if (line.Contains(log.RequestId, StringComparison.Ordinal))
+            {
+                log.Append(line);
+            }
+        }
+    }
 }

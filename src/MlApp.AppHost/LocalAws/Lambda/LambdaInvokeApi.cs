@@ -8,7 +8,8 @@ namespace MlApp.AppHost.LocalAws.Lambda;
 
 /// <summary>
 /// <c>POST /2015-03-31/functions/{name}/invocations</c>: the Invoke API the web calls, with Lambda's limits and errors.
-/// Every local function has one version, so any qualifier (an alias such as <c>live</c>, or <c>$LATEST</c>) names it.
+/// The function may be named as AWS allows (see <see cref="FunctionReference"/>). Every local function has one version,
+/// so any qualifier (an alias such as <c>live</c>, or <c>$LATEST</c>) names it.
 /// </summary>
 internal static class LambdaInvokeApi
 {
@@ -16,17 +17,17 @@ internal static class LambdaInvokeApi
     {
         app.MapPost("/2015-03-31/functions/{name}/invocations", async (HttpContext context, string name) =>
         {
+            var request = context.Request;
             var response = context.Response;
-            if (!functions.TryGet(name, out var function))
+            if (InvokeRequest.Resolve(functions, name, request, out var function) is { } refusal)
             {
-                await LambdaWire.ServiceErrorAsync(response, StatusCodes.Status404NotFound, "ResourceNotFoundException",
-                    $"Function not found: {new LambdaFunctionSettings(name, TimeSpan.Zero).Arn}");
+                await LambdaWire.ServiceErrorAsync(response, refusal.Status, refusal.ErrorType, refusal.Message);
                 return;
             }
 
-            var invocationType = context.Request.Headers["X-Amz-Invocation-Type"].FirstOrDefault() ?? "RequestResponse";
+            var invocationType = request.Headers["X-Amz-Invocation-Type"].FirstOrDefault() ?? "RequestResponse";
             var limit = invocationType == "Event" ? LambdaWire.MaxAsyncPayloadBytes : LambdaWire.MaxSyncPayloadBytes;
-            var payload = await BoundedBody.ReadAsync(context.Request, limit, context.RequestAborted);
+            var payload = await BoundedBody.ReadAsync(request, limit, context.RequestAborted);
             if (payload is null)
             {
                 await LambdaWire.ServiceErrorAsync(response, StatusCodes.Status413PayloadTooLarge, "RequestEntityTooLargeException",
@@ -51,7 +52,7 @@ internal static class LambdaInvokeApi
                     response.StatusCode = StatusCodes.Status202Accepted;
                     return;
                 case "RequestResponse":
-                    await InvokeAndWaitAsync(context, function, payload, time, logger);
+                    await InvokeAndWaitAsync(context, function, payload, InvokeRequest.WantsTail(request), time, logger);
                     return;
                 default:
                     await LambdaWire.ServiceErrorAsync(response, StatusCodes.Status400BadRequest, "InvalidParameterValueException",
@@ -61,7 +62,7 @@ internal static class LambdaInvokeApi
         });
     }
 
-    private static async Task InvokeAndWaitAsync(HttpContext context, LambdaFunctionQueue function, byte[] payload, TimeProvider time, ILogger logger)
+    private static async Task InvokeAndWaitAsync(HttpContext context, LambdaFunctionQueue function, byte[] payload, bool tail, TimeProvider time, ILogger logger)
     {
         // An instance that failed to start and none polling: the call gets the init error, as in AWS.
         if (function.InitError is { } initError && function.PollingInstances == 0)
@@ -71,6 +72,11 @@ internal static class LambdaInvokeApi
         }
 
         var invocation = new PendingInvocation(payload, time.GetUtcNow() + function.Settings.Timeout, context.Request.Headers["X-Amzn-Trace-Id"].FirstOrDefault());
+        if (tail)
+        {
+            function.KeepLog(invocation);
+        }
+
         function.Enqueue(invocation);
         LambdaEmulatorLog.Invoked(logger, function.Settings.Name, invocation.RequestId, payload.Length);
 
@@ -81,6 +87,14 @@ internal static class LambdaInvokeApi
         using var __ = context.RequestAborted.Register(() => invocation.TryComplete(InvocationOutcome.Error([])));
 
         var outcome = await invocation.Outcome;
+        if (invocation.Log is { } log)
+        {
+            log.Ended();
+            // The function's lines reach the emulator through its log stream, a moment after its answer.
+            await Task.Delay(FunctionLogLag, time, CancellationToken.None);
+            context.Response.Headers["X-Amz-Log-Result"] = log.EndAndTail();
+        }
+
         function.Forget(invocation);
         if (context.RequestAborted.IsCancellationRequested)
         {
@@ -99,4 +113,7 @@ internal static class LambdaInvokeApi
         context.Response.ContentType = "application/json";
         await context.Response.Body.WriteAsync(outcome.Body, context.RequestAborted);
     }
+
+    /// <summary>How long a tail waits for the function's last lines to arrive after its answer.</summary>
+    private static readonly TimeSpan FunctionLogLag = TimeSpan.FromMilliseconds(250);
 }

@@ -43,6 +43,7 @@ internal static class LambdaRuntimeApi
                 }
 
                 context.Response.ContentType = "application/json";
+                invocation.Log?.Started();
                 await context.Response.Body.WriteAsync(function.TakeFault() ? FaultPayload : invocation.Payload, context.RequestAborted);
                 await context.Response.Body.FlushAsync(context.RequestAborted);
                 InstanceExit.Watch(context, function, invocation, logger);

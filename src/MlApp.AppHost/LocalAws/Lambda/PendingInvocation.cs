@@ -13,7 +13,12 @@ internal sealed class PendingInvocation(byte[] payload, DateTimeOffset deadline,
 
     public string? TraceId { get; } = traceId;
 
+    /// <summary>The invocation's log, kept only when the caller asked for its tail.</summary>
+    public InvocationLog? Log { get; private set; }
+
     public Task<InvocationOutcome> Outcome => _outcome.Task;
+
+    public InvocationLog KeepLog(int memorySizeMb) => Log = new InvocationLog(RequestId, memorySizeMb);
 
     /// <summary>First answer wins: a late response after a timeout is dropped, as Lambda drops it.</summary>
     public bool TryComplete(InvocationOutcome outcome) => _outcome.TrySetResult(outcome);

@@ -34,6 +34,9 @@ public static class BadInputRequests
             ["predict-no-rows"] = c => c.PredictAsync("{\"inputs\": []}"),
             ["predict-too-many-rows"] = c => c.PredictAsync(new JsonObject { ["inputs"] = new JsonArray([.. Enumerable.Range(0, 1001).Select(_ => Row())]) }.ToJsonString()),
             ["predict-over-body-cap"] = c => c.PredictAsync("{\"input\": \"" + new string('x', 7 * 1024 * 1024) + "\"}"),
+            ["predict-not-utf8"] = c => c.Visitor.Http.PostAsync("/api/predict", Json([.. "{\"input\":{\"island\":\"Torg"u8, 0xC3, 0x28, .. "\"}}"u8])),
+            ["predict-lone-surrogate"] = c => c.PredictAsync(Input().ToJsonString().Replace("Torgersen", "\\ud800")),
+            ["predict-input-and-inputs"] = c => c.PredictAsync(new JsonObject { ["input"] = Row(), ["inputs"] = new JsonArray(Row()) }.ToJsonString()),
             ["csv-empty"] = c => c.Visitor.UploadAsync(""),
             ["csv-header-only"] = c => c.Visitor.UploadAsync(Header + "\n"),
             ["csv-wrong-columns"] = c => c.Visitor.UploadAsync(Header.Replace("sex", "wingspan") + "\n" + GoodRow + "\n"),
@@ -44,6 +47,7 @@ public static class BadInputRequests
             ["csv-over-byte-cap"] = c => c.Visitor.UploadAsync(Header + "\n" + GoodRow.Replace("MALE", "MALE" + new string(' ', 1_000_000)) + "\n"),
             ["csv-no-file"] = c => c.Visitor.Http.PostAsync("/api/jobs", new MultipartFormDataContent { { new StringContent(Csv([GoodRow])), "notes" } }),
             ["csv-not-multipart"] = c => c.Visitor.Http.PostAsync("/api/jobs", new StringContent(Csv([GoodRow]), Encoding.UTF8, "text/csv")),
+            ["csv-cut-off"] = c => c.Visitor.Http.PostAsync("/api/jobs", CutMultipart(Csv([GoodRow, GoodRow]))),
             ["csv-ragged-row"] = c => c.Visitor.UploadAsync(Csv([GoodRow, GoodRow + ",extra"])),
             ["csv-bad-cell"] = c => c.Visitor.UploadAsync(Csv([GoodRow, GoodRow.Replace("39.1", "long")])),
             ["csv-quoted-newline"] = c => c.Visitor.UploadAsync(Csv([GoodRow, GoodRow.Replace("Torgersen", "\"Torg\nersen\"")])),
@@ -59,6 +63,7 @@ public static class BadInputRequests
                 return await c.Visitor.UploadAsync(Csv([GoodRow, GoodRow]), key);
             },
             ["idempotency-key-too-long"] = c => c.Visitor.UploadAsync(Csv([GoodRow]), new string('k', 201)),
+            ["idempotency-key-not-visible-ascii"] = c => c.Visitor.UploadAsync(Csv([GoodRow]), "key with spaces"),
             ["page-token-forged"] = c => c.Visitor.Http.GetAsync("/api/jobs?pageToken=bm90LWEtdG9rZW4"),
             ["page-size-out-of-range"] = c => c.Visitor.Http.GetAsync("/api/jobs?pageSize=0"),
             ["result-not-ready"] = async c =>
@@ -70,6 +75,22 @@ public static class BadInputRequests
         };
 
     public static string Csv(IEnumerable<string> rows) => string.Join('\n', [Header, .. rows]) + "\n";
+
+    private static ByteArrayContent Json(byte[] body)
+    {
+        var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        return content;
+    }
+
+    /// <summary>A multipart upload whose body ends inside the file, before the closing boundary.</summary>
+    private static ByteArrayContent CutMultipart(string csv)
+    {
+        const string Boundary = "cut-off-upload";
+        var content = new ByteArrayContent(Encoding.UTF8.GetBytes($"--{Boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"p.csv\"\r\n\r\n{csv}"));
+        content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse($"multipart/form-data; boundary={Boundary}");
+        return content;
+    }
 
     private static JsonObject Row() => new()
     {

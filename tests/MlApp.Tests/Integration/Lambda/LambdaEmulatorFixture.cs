@@ -14,7 +14,7 @@ public sealed class LambdaEmulatorFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        foreach (var name in new[] { "echo", "failing", "slow", "init-broken", "first", "second", "queued", "async", "client", "unknown-id", "oversized" })
+        foreach (var name in new[] { "echo", "failing", "slow", "init-broken", "first", "second", "queued", "async", "client", "unknown-id", "oversized", "by-arn", "tail", "tail-long" })
         {
             Emulator.AddFunction(new LambdaFunctionSettings(name, name == "slow" ? ShortTimeout : TimeSpan.FromSeconds(30)));
         }

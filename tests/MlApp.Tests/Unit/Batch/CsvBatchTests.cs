@@ -11,14 +11,16 @@ namespace MlApp.Tests.Unit.Batch;
 public sealed class CsvBatchTests
 {
     [Theory]
-    [InlineData(1024)]
-    [InlineData(7)]
-    [InlineData(1)]
-    public async Task Every_row_of_the_data_set_comes_out_with_its_prediction_or_its_error(int chunkRows)
+    [InlineData(1024, 1)]
+    [InlineData(7, 1)]
+    [InlineData(1, 1)]
+    [InlineData(7, 4)]
+    [InlineData(1, 3)]
+    public async Task Every_row_of_the_data_set_comes_out_with_its_prediction_or_its_error_in_input_order(int chunkRows, int threads)
     {
         var rows = PenguinCsv.Rows(1000, badEvery: 37).ToList();
 
-        var (result, count) = await RunAsync(TestModels.Penguins, PenguinCsv.Text(rows), chunkRows);
+        var (result, count) = await RunAsync(TestModels.Penguins, PenguinCsv.Text(rows), chunkRows, threads);
 
         Assert.Equal(1000, count);
         Assert.Equal(ExpectedResult.Text(TestModels.Penguins, PenguinCsv.Header, rows, chunkRows), result);
@@ -158,12 +160,45 @@ public sealed class CsvBatchTests
         Assert.InRange(progress.RowsDone, 0, 10);
     }
 
-    private static Task<(string Result, long Rows)> RunAsync(IPredictor predictor, string text, int chunkRows = 1024) =>
-        RunAsync(predictor, Encoding.UTF8.GetBytes(text), chunkRows);
-
-    private static async Task<(string Result, long Rows)> RunAsync(IPredictor predictor, byte[] input, int chunkRows = 1024)
+    [Fact]
+    public async Task A_quote_that_is_never_closed_fails_the_file_with_the_line_it_opens_on()
     {
-        var batch = new CsvBatch(predictor, Options.Create(new BatchWorkerOptions { ChunkRows = chunkRows }));
+        var text = string.Join(',', PenguinCsv.Header) + "\nBiscoe,39.1,18.7,181,3750,MALE\n\"Dream,39.1,18.7,181,3750,MALE\n";
+
+        var error = await Assert.ThrowsAsync<JobInputException>(() => RunAsync(TestModels.Penguins, text));
+
+        Assert.Equal("The quoted cell that starts on line 3 is never closed: the file ends inside it.", error.Message);
+    }
+
+    [Fact]
+    public async Task A_byte_that_is_not_UTF8_after_the_header_fails_the_file_as_the_web_would_refuse_it()
+    {
+        var bytes = Encoding.UTF8.GetBytes(string.Join(',', PenguinCsv.Header) + "\nBiscoe,39.1,18.7,181,3750,MALE\n")
+            .Concat(Encoding.Latin1.GetBytes("Dr\u00e9am,39.1,18.7,181,3750,MALE\n")).ToArray();
+
+        var error = await Assert.ThrowsAsync<JobInputException>(() => RunAsync(TestModels.Penguins, bytes));
+
+        Assert.StartsWith("The input file is not UTF-8 text (an invalid byte at offset 103)", error.Message);
+    }
+
+    [Fact]
+    public async Task A_record_with_quotes_is_written_cell_by_cell_and_one_without_as_it_came()
+    {
+        var text = string.Join(',', PenguinCsv.Header) + "\n Biscoe ,39.1,18.7,181,3750,MALE\n\"Biscoe\",39.1,18.7,181,3750,\"MALE\"\r\n";
+
+        var (result, _) = await RunAsync(TestModels.Penguins, text);
+
+        var lines = result.Split("\r\n");
+        Assert.StartsWith(" Biscoe ,39.1,18.7,181,3750,MALE,", lines[1]);
+        Assert.StartsWith("Biscoe,39.1,18.7,181,3750,MALE,", lines[2]);
+    }
+
+    private static Task<(string Result, long Rows)> RunAsync(IPredictor predictor, string text, int chunkRows = 1024, int threads = 0) =>
+        RunAsync(predictor, Encoding.UTF8.GetBytes(text), chunkRows, threads);
+
+    private static async Task<(string Result, long Rows)> RunAsync(IPredictor predictor, byte[] input, int chunkRows = 1024, int threads = 0)
+    {
+        var batch = new CsvBatch(predictor, Options.Create(new BatchWorkerOptions { ChunkRows = chunkRows, PredictThreads = threads }));
         var output = new MemoryStream();
         var rows = await batch.RunAsync(new MemoryStream(input), output, progress: null, default);
         var bytes = output.ToArray();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using MlApp.BatchJob.Csv;
 
 namespace MlApp.Tests.Unit.Batch;
@@ -48,10 +49,24 @@ public sealed class CsvRecordWriterTests
         }
     }
 
+    [Fact]
+    public void Raw_cells_are_copied_as_they_are_after_a_separator()
+    {
+        var text = Write(csv =>
+        {
+            csv.Write("id");
+            csv.WriteRaw("a,b,\"c\""u8);
+            csv.Write("d\u00e9j\u00e0 \"vu\""u8);
+            csv.EndRecord();
+        });
+
+        Assert.Equal("id,a,b,\"c\",\"d\u00e9j\u00e0 \"\"vu\"\"\"\r\n", text);
+    }
+
     private static string Write(Action<CsvRecordWriter> write)
     {
-        var text = new StringWriter();
-        write(new CsvRecordWriter(text));
-        return text.ToString();
+        using var csv = new CsvRecordWriter(initialBytes: 4);
+        write(csv);
+        return Encoding.UTF8.GetString(csv.Written);
     }
 }

@@ -32,8 +32,7 @@ public sealed class CsvUploadStreamTests
     {
         var upload = new CsvUploadStream(new MemoryStream(Encoding.UTF8.GetBytes("\"island\",sex\r\nDream,MALE\n")), 1000, 1000);
 
-        Assert.Equal("\"island\",sex", await upload.ReadHeaderAsync(default));
-        Assert.Equal(["island", "sex"], CsvHeader.Split("\"island\",sex"));
+        Assert.Equal(["island", "sex"], await upload.ReadHeaderAsync(default));
         Assert.Equal("\"island\",sex\r\nDream,MALE\n", await new StreamReader(upload).ReadToEndAsync());
     }
 
@@ -63,8 +62,34 @@ public sealed class CsvUploadStreamTests
     [InlineData("\"a,b\",c", new[] { "a,b", "c" })]
     [InlineData("\"say \"\"hi\"\"\",x", new[] { "say \"hi\"", "x" })]
     [InlineData("a,,", new[] { "a", "", "" })]
-    public void Header_names_follow_rfc_4180_quoting(string line, string[] names)
+    [InlineData("\"two\nlines\",b", new[] { "two\nlines", "b" })]
+    public async Task Header_names_follow_rfc_4180_quoting(string line, string[] names)
     {
-        Assert.Equal(names, CsvHeader.Split(line));
+        var upload = new CsvUploadStream(new MemoryStream(Encoding.UTF8.GetBytes(line + "\n1,2\n")), 1000, 1000);
+
+        Assert.Equal(names, await upload.ReadHeaderAsync(default));
+    }
+
+    [Fact]
+    public async Task A_quote_that_is_never_closed_is_refused_with_400_as_the_worker_would_fail_it()
+    {
+        var upload = new CsvUploadStream(new MemoryStream(Encoding.UTF8.GetBytes("a,b\n1,\"open\n2,3\n")), 1000, 1000);
+
+        await upload.ReadHeaderAsync(default);
+        var error = await Assert.ThrowsAsync<UploadRejectedException>(() => upload.CopyToAsync(Stream.Null));
+
+        Assert.Equal(400, error.Status);
+        Assert.Contains("line 2 is never closed", error.Message);
+    }
+
+    [Fact]
+    public async Task A_stray_quote_in_a_cell_is_text_and_does_not_hide_the_rows_after_it()
+    {
+        var upload = new CsvUploadStream(new MemoryStream(Encoding.UTF8.GetBytes("a,b\n5\" screen,1\n2,3\n")), 1000, 1000);
+
+        await upload.ReadHeaderAsync(default);
+        await upload.CopyToAsync(Stream.Null);
+
+        Assert.Equal(2, upload.DataRows);
     }
 }

@@ -60,7 +60,7 @@ public sealed class CsvUploadTextTests
         var file = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes("island,sex\nDream,MALE\n")).ToArray();
         var upload = new CsvUploadStream(new MemoryStream(file), 1000, 1000);
 
-        Assert.Equal("island,sex", await upload.ReadHeaderAsync(default));
+        Assert.Equal(["island", "sex"], await upload.ReadHeaderAsync(default));
         var passedThrough = new MemoryStream();
         await upload.CopyToAsync(passedThrough);
         Assert.Equal(file, passedThrough.ToArray());

@@ -1,0 +1,80 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime.Loader;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Options;
+using MlApp.BatchJob;
+using MlApp.Model;
+
+namespace MlApp.Bench;
+
+/// <summary>
+/// The worker's pipeline (<see cref="CsvBatch"/>, from memory to a hash) in a child process of the bench pinned to the
+/// first N cores with <c>taskset</c>, which <see cref="Environment.ProcessorCount"/> honours: how it scales with the
+/// cores it is given, with no stand-ins and no second process competing for them. The child runs with the worker's
+/// runtime settings (server GC, loops optimised at once, no dynamic PGO) and prints one line.
+/// </summary>
+internal static partial class PipelineOnCores
+{
+    public const string Command = "csvbatch-on-cores";
+
+    /// <param name="baselineWorker">Another build of MlApp.BatchJob.dll whose CsvBatch the child runs instead of this one's.</param>
+    public static async Task<(Rate Rate, string Sha256)> MeasureAsync(
+        int cores, int rows, string? modelPath, string? baselineWorker, CancellationToken cancellationToken)
+    {
+        List<string> arguments = ["-c", $"0-{cores - 1}", "dotnet", typeof(PipelineOnCores).Assembly.Location, Command, rows.ToString(CultureInfo.InvariantCulture),
+            Path.GetFullPath(modelPath ?? ModelFolder.DefaultPath), .. baselineWorker is null ? [] : new[] { Path.GetFullPath(baselineWorker) }];
+        var start = new ProcessStartInfo("taskset", arguments) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.Environment["DOTNET_gcServer"] = "1";
+        start.Environment["DOTNET_TieredPGO"] = "0";
+        start.Environment["DOTNET_TC_QuickJitForLoops"] = "0";
+        using var child = Process.Start(start)!;
+        var errors = child.StandardError.ReadToEndAsync(cancellationToken);
+        var output = await child.StandardOutput.ReadToEndAsync(cancellationToken);
+        await child.WaitForExitAsync(cancellationToken);
+        var line = ResultLine().Match(output);
+        if (child.ExitCode != 0 || !line.Success || int.Parse(line.Groups["threads"].Value, CultureInfo.InvariantCulture) != cores)
+        {
+            throw new InvalidOperationException($"The pipeline on {cores} cores exited with {child.ExitCode}, saying:{Environment.NewLine}{output}{await errors}");
+        }
+
+        return (new Rate(Number(line, "rate"), Number(line, "cpu")), line.Groups["sha"].Value);
+    }
+
+    /// <summary>The child's side: <c>csvbatch-on-cores ROWS MODEL [BASELINE_DLL]</c>.</summary>
+    public static async Task<int> RunChildAsync(string[] args)
+    {
+        var rows = int.Parse(args[1], CultureInfo.InvariantCulture);
+        using var predictor = OnnxPredictor.Load(args[2], intraOpThreads: 1);
+        var run = CsvBatchOf(predictor, args.Length > 3 ? args[3] : null);
+        var csv = BatchCsv.Create(predictor.Card, rows);
+        await InProcessBatch.CsvBatchAsync(run, csv[..Math.Min(csv.Length, 4_000_000)], CancellationToken.None);
+        var (rate, sha) = await InProcessBatch.CsvBatchAsync(run, csv, CancellationToken.None);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"csvbatch rate={rate.PerSecond:F0} cpu={rate.PerCpuSecond:F0} threads={Environment.ProcessorCount} sha={sha}"));
+        return 0;
+    }
+
+    /// <summary>This build's CsvBatch, or the one of another build, loaded beside it (its MlApp.Model is this one's: the predictor is shared).</summary>
+    private static Func<Stream, Stream, Task<long>> CsvBatchOf(IPredictor predictor, string? dll)
+    {
+        if (dll is null)
+        {
+            var batch = new CsvBatch(predictor, Options.Create(new BatchWorkerOptions()));
+            return (input, output) => batch.RunAsync(input, output, null, CancellationToken.None);
+        }
+
+        var assembly = new AssemblyLoadContext("baseline").LoadFromAssemblyPath(dll);
+        var optionsType = assembly.GetType(typeof(BatchWorkerOptions).FullName!, throwOnError: true)!;
+        var batchType = assembly.GetType(typeof(CsvBatch).FullName!, throwOnError: true)!;
+        var options = typeof(Options).GetMethod(nameof(Options.Create))!.MakeGenericMethod(optionsType).Invoke(null, [Activator.CreateInstance(optionsType)]);
+        var baseline = Activator.CreateInstance(batchType, predictor, options)!;
+        var runAsync = batchType.GetMethod(nameof(CsvBatch.RunAsync))!;
+        return (input, output) => (Task<long>)runAsync.Invoke(baseline, [input, output, null, CancellationToken.None])!;
+    }
+
+    private static double Number(Match line, string group) => double.Parse(line.Groups[group].Value, CultureInfo.InvariantCulture);
+
+    [GeneratedRegex(@"(?m)^csvbatch rate=(?<rate>\S+) cpu=(?<cpu>\S+) threads=(?<threads>\d+) sha=(?<sha>\w+)")]
+    private static partial Regex ResultLine();
+}

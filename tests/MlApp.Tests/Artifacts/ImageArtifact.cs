@@ -1,0 +1,21 @@
+namespace MlApp.Tests.Artifacts;
+
+/// <summary>
+/// One image that production runs: the project its Dockerfile publishes. The Artifacts tier publishes each one with the
+/// commands of its Dockerfile, and CI builds each Dockerfile; a new image is one more row in <see cref="All"/>.
+/// </summary>
+/// <param name="Name">A short name, also the folder its publish output goes to (artifacts/images/{Name}).</param>
+/// <param name="Project">The project folder under src/.</param>
+/// <param name="Dockerfile">The Dockerfile, relative to the repository root.</param>
+public sealed record ImageArtifact(string Name, string Project, string Dockerfile)
+{
+    public static readonly ImageArtifact Function = new("function", "MlApp.RealtimeFunction", "src/MlApp.RealtimeFunction/Dockerfile");
+
+    public static readonly ImageArtifact Web = new("web", "MlApp.Web", "src/MlApp.Web/Dockerfile");
+
+    public static readonly ImageArtifact Batch = new("batch", "MlApp.BatchJob", "src/MlApp.BatchJob/Dockerfile");
+
+    public static IReadOnlyList<ImageArtifact> All { get; } = [Function, Web, Batch];
+
+    public override string ToString() => Name;
+}

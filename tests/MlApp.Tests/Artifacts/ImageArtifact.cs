@@ -15,7 +15,10 @@ public sealed record ImageArtifact(string Name, string Project, string Dockerfil
 
     public static readonly ImageArtifact Batch = new("batch", "MlApp.BatchJob", "src/MlApp.BatchJob/Dockerfile");
 
-    public static IReadOnlyList<ImageArtifact> All { get; } = [Function, Web, Batch];
+    /// <summary>The GPU option's worker: the same project with ONNX Runtime's CUDA build (its GpuImage publish profile).</summary>
+    public static readonly ImageArtifact BatchGpu = new("batch-gpu", "MlApp.BatchJob", "src/MlApp.BatchJob/Dockerfile.gpu");
+
+    public static IReadOnlyList<ImageArtifact> All { get; } = [Function, Web, Batch, BatchGpu];
 
     public override string ToString() => Name;
 }

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace MlApp.Jobs.Aws;
+namespace MlApp.Aws;
 
 /// <summary>
 /// The error document of an AWS JSON API or of a Lambda function: a type (<c>__type</c>, <c>Type</c>, or a function's

@@ -2,7 +2,7 @@ using Amazon;
 using Amazon.Runtime;
 using Microsoft.Extensions.Configuration;
 
-namespace MlApp.Jobs.Aws;
+namespace MlApp.Aws;
 
 /// <summary>
 /// Where one AWS service is and in which region, resolved the way the AWS SDKs do it: the service's own

@@ -1,4 +1,4 @@
-namespace MlApp.Jobs.Aws;
+namespace MlApp.Aws;
 
 /// <summary>
 /// Exponential backoff with full jitter (AWS Architecture Blog, "Exponential Backoff And Jitter"): callers that were

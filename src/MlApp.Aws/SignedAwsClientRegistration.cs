@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
-namespace MlApp.Jobs.Aws;
+namespace MlApp.Aws;
 
 /// <summary>
 /// Registers a client of an AWS API we call over signed HTTP (Lambda, ECS): its options bound from a section and

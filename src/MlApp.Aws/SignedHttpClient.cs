@@ -1,7 +1,7 @@
 using Amazon.Runtime.Credentials;
 using Amazon.Runtime.Signing;
 
-namespace MlApp.Jobs.Aws;
+namespace MlApp.Aws;
 
 /// <summary>
 /// An HttpClient that signs every request with SigV4 for one service, for the AWS APIs whose SDK packages we can't use

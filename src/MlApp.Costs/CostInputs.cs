@@ -1,9 +1,9 @@
 namespace MlApp.Costs;
 
 /// <summary>What the deployment runs and keeps: the cost model's inputs, defaulting to the architecture's sizes.</summary>
-public sealed record DeploymentSettings
+public sealed record CostInputs
 {
-    public static DeploymentSettings Default { get; } = new();
+    public static CostInputs Default { get; } = new();
 
     public decimal WebVcpu { get; init; } = 0.25m;
 

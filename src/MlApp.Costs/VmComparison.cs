@@ -11,7 +11,7 @@ public sealed record VmComparison(InstancePrice Instance, decimal PeakVcpu, deci
     /// <summary>How many times the idle deployment the VM costs.</summary>
     public decimal Ratio => IdleMonthly == 0 ? 0 : Monthly.Total / IdleMonthly;
 
-    public static VmComparison For(DeploymentSettings settings, PriceTable prices, decimal idleMonthly)
+    public static VmComparison For(CostInputs settings, PriceTable prices, decimal idleMonthly)
     {
         var peakVcpu = settings.WebTaskCount * settings.WebVcpu + settings.BatchVcpu;
         var peakMemoryGb = settings.WebTaskCount * settings.WebMemoryGb + settings.BatchMemoryGb;

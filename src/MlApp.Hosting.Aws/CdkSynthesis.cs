@@ -1,8 +1,8 @@
 using Amazon.CDK;
-using MlApp.AppHost.Deployment.Cdk;
-using MlApp.AppHost.Deployment.Topology;
+using MlApp.Hosting.Aws.Cdk;
+using MlApp.Hosting.Aws.Topology;
 
-namespace MlApp.AppHost.Deployment;
+namespace MlApp.Hosting.Aws;
 
 /// <summary>Builds the CDK app from the topology and settings and writes the cloud assembly (templates and image assets).</summary>
 public static class CdkSynthesis

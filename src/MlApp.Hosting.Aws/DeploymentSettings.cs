@@ -1,4 +1,4 @@
-namespace MlApp.AppHost.Deployment;
+namespace MlApp.Hosting.Aws;
 
 /// <summary>
 /// Every choice of the AWS deployment that is not in the AppHost's model: sizes, counts, retention, the GPU option.

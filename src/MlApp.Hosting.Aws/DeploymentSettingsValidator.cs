@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace MlApp.AppHost.Deployment;
+namespace MlApp.Hosting.Aws;
 
 /// <summary>Checks the settings before anything is built, so a bad value fails the synth with a clear message rather than the deploy.</summary>
 public static partial class DeploymentSettingsValidator

@@ -1,4 +1,4 @@
-namespace MlApp.AppHost.Deployment;
+namespace MlApp.Hosting.Aws;
 
 /// <summary>The CPU and memory pairs Fargate accepts for a task (Amazon ECS developer guide, "Task CPU and memory").</summary>
 public static class FargateSize

@@ -1,6 +1,6 @@
 using Amazon.CDK.AWS.Logs;
 
-namespace MlApp.AppHost.Deployment;
+namespace MlApp.Hosting.Aws;
 
 /// <summary>The retention periods CloudWatch Logs accepts, and the CDK value for each.</summary>
 public static class LogRetention

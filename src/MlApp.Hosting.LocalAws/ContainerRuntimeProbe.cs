@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using System.Diagnostics;
 
-namespace MlApp.AppHost.LocalAws;
+namespace MlApp.Hosting.LocalAws;
 
 /// <summary>Asks the container CLI whether an engine answers: a container resource without one fails on its own, late and quietly.</summary>
 public static class ContainerRuntimeProbe

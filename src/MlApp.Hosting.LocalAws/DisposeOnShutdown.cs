@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Hosting;
 
-namespace MlApp.AppHost.LocalAws;
+namespace MlApp.Hosting.LocalAws;
 
 /// <summary>Stops an emulator with the AppHost, so its port and pending long polls end with the app.</summary>
 internal sealed class DisposeOnShutdown(IAsyncDisposable emulator) : IHostedService

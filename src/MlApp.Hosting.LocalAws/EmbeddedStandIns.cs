@@ -1,13 +1,18 @@
-namespace MlApp.AppHost.LocalAws;
+using System.Reflection;
 
-/// <summary>DynamoDB (dynalite) and S3 (fauxqs) as two node processes from LocalAws/standins: no container engine needed.</summary>
+namespace MlApp.Hosting.LocalAws;
+
+/// <summary>DynamoDB (dynalite) and S3 (fauxqs) as two node processes from this project's standins folder: no container engine needed.</summary>
 internal static class EmbeddedStandIns
 {
+    /// <summary>The standins folder in the source tree, where its npm packages are installed (see the project file).</summary>
+    public static string Folder { get; } = typeof(EmbeddedStandIns).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+        .Single(attribute => attribute.Key == "MlApp.StandInsDirectory").Value!;
+
     public static LocalAwsStandIns AddEmbeddedStandIns(this IDistributedApplicationBuilder builder)
     {
-        var directory = Path.Combine(builder.AppHostDirectory, "LocalAws", "standins");
-        var dynamoDb = builder.AddNodeStandIn("dynamodb", directory, "dynamodb.mjs");
-        var s3 = builder.AddNodeStandIn("s3", directory, "s3.mjs");
+        var dynamoDb = builder.AddNodeStandIn("dynamodb", Folder, "dynamodb.mjs");
+        var s3 = builder.AddNodeStandIn("s3", Folder, "s3.mjs");
         return new(dynamoDb, dynamoDb.GetEndpoint("http"), s3, s3.GetEndpoint("http"));
     }
 

@@ -1,17 +1,22 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace MlApp.AppHost.LocalAws;
+namespace MlApp.Hosting.LocalAws;
 
-/// <summary>The local twin of the job table and bucket, and how projects are pointed at it.</summary>
+/// <summary>The job table and bucket, and how projects are pointed at them: stand-ins in run mode, the stack's in publish mode.</summary>
 public static class LocalAwsExtensions
 {
     /// <summary>
-    /// Starts DynamoDB and S3 stand-ins (LocalStack or embedded, see <see cref="StandInChoice"/>) and provisions the job
-    /// table and bucket in them; the stand-ins report healthy only when both exist.
+    /// Run mode: starts DynamoDB and S3 stand-ins (LocalStack or embedded, see <see cref="StandInChoice"/>) and provisions
+    /// the job table and bucket in them; the stand-ins report healthy only when both exist. Publish mode: adds nothing.
     /// </summary>
-    public static LocalAwsStandIns AddLocalAws(this IDistributedApplicationBuilder builder)
+    public static JobStore AddJobStore(this IDistributedApplicationBuilder builder)
     {
+        if (!builder.ExecutionContext.IsRunMode)
+        {
+            return new JobStore(null);
+        }
+
         var choice = StandInChoice.Decide(builder.Configuration);
         var aws = choice.Kind is StandInKind.LocalStack ? builder.AddLocalStack() : builder.AddEmbeddedStandIns();
         aws.DynamoDb.WithJobTable(aws.DynamoDbEndpoint);
@@ -24,18 +29,18 @@ public static class LocalAwsExtensions
             return Task.CompletedTask;
         });
 
-        return aws;
+        return new JobStore(aws);
     }
 
     /// <summary>
-    /// Gives a project the standard AWS variables for the stand-ins plus the job settings, and holds its start until
-    /// the table and bucket exist. Without stand-ins (publish mode) it only marks the project: CDK supplies the same settings.
+    /// Marks the project as a user of the job store. Run mode: gives it the standard AWS variables for the stand-ins plus
+    /// the job settings, and holds its start until the table and bucket exist. Publish mode: CDK supplies the same settings.
     /// </summary>
-    public static IResourceBuilder<T> WithLocalAws<T>(this IResourceBuilder<T> project, LocalAwsStandIns? aws)
+    public static IResourceBuilder<T> WithJobStore<T>(this IResourceBuilder<T> project, JobStore store)
         where T : IResourceWithEnvironment, IResourceWithWaitSupport
     {
         project.WithAnnotation(new JobStoreAnnotation());
-        if (aws is null)
+        if (store.StandIns is not { } aws)
         {
             return project;
         }

@@ -1,4 +1,4 @@
-namespace MlApp.AppHost.LocalAws;
+namespace MlApp.Hosting.LocalAws;
 
 /// <summary>Names and settings that the stand-ins, the provisioning and every project agree on locally.</summary>
 /// <remarks>In AWS the CDK stack supplies the same setting names with the real table and bucket.</remarks>

@@ -1,4 +1,4 @@
-namespace MlApp.AppHost.LocalAws;
+namespace MlApp.Hosting.LocalAws;
 
 /// <summary>One LocalStack container serving DynamoDB and S3 on its edge port, for machines with a running container engine.</summary>
 public static class LocalStackStandIn

@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using MlApp.Jobs;
 
-namespace MlApp.AppHost.LocalAws;
+namespace MlApp.Hosting.LocalAws;
 
 /// <summary>Ties provisioning to a stand-in's health, so that "healthy" means "the table and bucket exist", not just "listening".</summary>
 internal static class ProvisioningExtensions

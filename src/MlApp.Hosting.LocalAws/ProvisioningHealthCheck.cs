@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace MlApp.AppHost.LocalAws;
+namespace MlApp.Hosting.LocalAws;
 
 /// <summary>
 /// Healthy once a stand-in holds what the projects need (the job table, the bucket); creates it if not, so a project's

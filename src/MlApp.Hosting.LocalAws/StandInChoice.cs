@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Configuration;
 
-namespace MlApp.AppHost.LocalAws;
+namespace MlApp.Hosting.LocalAws;
 
 /// <summary>The stand-ins this run uses and why, decided once from <c>LocalAws:StandIns</c> and, for <c>auto</c>, the container engine.</summary>
 public sealed record StandInChoice(StandInKind Kind, string Reason)

@@ -2,7 +2,7 @@ using Amazon.DynamoDBv2;
 using Amazon.Runtime;
 using Amazon.S3;
 
-namespace MlApp.AppHost.LocalAws;
+namespace MlApp.Hosting.LocalAws;
 
 /// <summary>AWS SDK clients for the AppHost's own provisioning calls against a stand-in.</summary>
 /// <remarks>

@@ -1,4 +1,4 @@
-namespace MlApp.AppHost.LocalAws;
+namespace MlApp.Hosting.LocalAws;
 
 /// <summary>Which local servers stand in for DynamoDB and S3 (setting <c>LocalAws:StandIns</c>).</summary>
 public enum StandInKind

@@ -1,4 +1,4 @@
-namespace MlApp.AppHost.LocalAws;
+namespace MlApp.Hosting.LocalAws;
 
 /// <summary>Bridges the moment between a stand-in process starting and it listening.</summary>
 /// <remarks>

@@ -1,4 +1,4 @@
-namespace MlApp.AppHost.LocalAws;
+namespace MlApp.Hosting.LocalAws;
 
 /// <summary>A stand-in's URL on 127.0.0.1 rather than the endpoint's "localhost".</summary>
 /// <remarks>

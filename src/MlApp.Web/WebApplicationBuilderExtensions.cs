@@ -1,6 +1,6 @@
 using MlApp.Jobs;
-using MlApp.Jobs.Ecs;
-using MlApp.Jobs.Lambda;
+using MlApp.Aws.Ecs;
+using MlApp.Aws.Lambda;
 using MlApp.Model;
 using MlApp.ServiceDefaults.Metrics;
 using MlApp.Web.Costs;

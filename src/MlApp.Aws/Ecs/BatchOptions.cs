@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace MlApp.Jobs.Ecs;
+namespace MlApp.Aws.Ecs;
 
 /// <summary>
 /// Where and how batch tasks run; bound from <c>Batch</c> (env <c>Batch__Cluster</c>, <c>Batch__Subnets__0</c>, ...).

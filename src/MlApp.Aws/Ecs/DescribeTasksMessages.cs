@@ -1,4 +1,4 @@
-namespace MlApp.Jobs.Ecs;
+namespace MlApp.Aws.Ecs;
 
 /// <param name="Tasks">Up to 100 task ARNs or ids.</param>
 public sealed record DescribeTasksRequest(string? Cluster, IReadOnlyList<string>? Tasks);

@@ -3,9 +3,9 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Options;
-using MlApp.Jobs.Aws;
+using MlApp.Aws;
 
-namespace MlApp.Jobs.Ecs;
+namespace MlApp.Aws.Ecs;
 
 /// <summary>
 /// Calls ECS's JSON 1.1 API (RunTask, DescribeTasks, StopTask, ListTasks) over signed HTTP for the batch task

@@ -1,4 +1,4 @@
-namespace MlApp.Jobs.Ecs;
+namespace MlApp.Aws.Ecs;
 
 /// <summary>One container of a task; the exit code is there once the container has stopped.</summary>
 public sealed record EcsContainer

@@ -1,4 +1,4 @@
-namespace MlApp.Jobs.Ecs;
+namespace MlApp.Aws.Ecs;
 
 /// <summary>The error types ECS names in <c>__type</c> that this app tells apart.</summary>
 public static class EcsErrorTypes

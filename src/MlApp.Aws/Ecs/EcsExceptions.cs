@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace MlApp.Jobs.Ecs;
+namespace MlApp.Aws.Ecs;
 
 /// <summary>ECS refused or failed a call. <see cref="ErrorType"/> is ECS's own name for the error.</summary>
 public abstract class EcsException(HttpStatusCode status, string errorType, string errorMessage)

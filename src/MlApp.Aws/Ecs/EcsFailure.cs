@@ -1,4 +1,4 @@
-namespace MlApp.Jobs.Ecs;
+namespace MlApp.Aws.Ecs;
 
 /// <summary>
 /// Something ECS could not do for one item of a call that otherwise succeeded (HTTP 200): a task it could not place, a

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace MlApp.Jobs.Ecs;
+namespace MlApp.Aws.Ecs;
 
 /// <summary>
 /// The ECS messages, serialized as ECS spells them (camelCase, absent rather than null), without reflection so the

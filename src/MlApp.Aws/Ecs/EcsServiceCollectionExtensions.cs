@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Hosting;
-using MlApp.Jobs.Aws;
+using MlApp.Aws;
 
-namespace MlApp.Jobs.Ecs;
+namespace MlApp.Aws.Ecs;
 
 public static class EcsServiceCollectionExtensions
 {

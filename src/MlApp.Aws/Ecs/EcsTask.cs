@@ -1,4 +1,4 @@
-namespace MlApp.Jobs.Ecs;
+namespace MlApp.Aws.Ecs;
 
 /// <summary>
 /// A task as ECS describes it (the fields this app reads). Times are epoch seconds on the wire; missing fields stay null,

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace MlApp.Jobs.Ecs;
+namespace MlApp.Aws.Ecs;
 
 /// <summary>
 /// ECS's JSON protocol sends timestamps as epoch seconds with a fraction (<c>1700000000.123</c> or <c>1.700000000123E9</c>),

@@ -1,4 +1,4 @@
-namespace MlApp.Jobs.Ecs;
+namespace MlApp.Aws.Ecs;
 
 /// <summary>
 /// The body of <c>ListTasks</c>. ECS documents that <see cref="StartedBy"/>, when given, must be the only filter; a missing

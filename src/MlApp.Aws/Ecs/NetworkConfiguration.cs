@@ -1,4 +1,4 @@
-namespace MlApp.Jobs.Ecs;
+namespace MlApp.Aws.Ecs;
 
 /// <summary>Where a Fargate task's network interface goes (awsvpc mode): its subnets, security groups and public IP.</summary>
 public sealed record NetworkConfiguration(AwsVpcConfiguration? AwsvpcConfiguration);

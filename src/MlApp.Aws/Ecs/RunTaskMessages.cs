@@ -1,4 +1,4 @@
-namespace MlApp.Jobs.Ecs;
+namespace MlApp.Aws.Ecs;
 
 /// <summary>The body of <c>RunTask</c>; see the ECS API reference for each field.</summary>
 public sealed record RunTaskRequest

@@ -1,4 +1,4 @@
-namespace MlApp.Jobs.Ecs;
+namespace MlApp.Aws.Ecs;
 
 /// <param name="Task">The task's ARN or id.</param>
 /// <param name="Reason">Shown later as the task's stoppedReason; up to 255 characters.</param>

@@ -1,4 +1,4 @@
-namespace MlApp.Jobs.Ecs;
+namespace MlApp.Aws.Ecs;
 
 /// <summary>Per-task changes to the task definition; here, mostly environment variables for the batch container.</summary>
 public sealed record TaskOverride(IReadOnlyList<ContainerOverride>? ContainerOverrides);

@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace MlApp.Jobs.Lambda;
+namespace MlApp.Aws.Lambda;
 
 /// <summary>Lambda did not return a result. The subclasses say why, so the web can answer with the right status.</summary>
 public abstract class LambdaInvokeException(string message) : Exception(message);

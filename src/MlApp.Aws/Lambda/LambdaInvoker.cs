@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.Extensions.Options;
-using MlApp.Jobs.Aws;
+using MlApp.Aws;
 
-namespace MlApp.Jobs.Lambda;
+namespace MlApp.Aws.Lambda;
 
 /// <summary>
 /// Calls Lambda's Invoke API (RequestResponse) over signed HTTP, retrying throttling and service errors with jittered

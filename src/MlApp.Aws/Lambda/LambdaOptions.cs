@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace MlApp.Jobs.Lambda;
+namespace MlApp.Aws.Lambda;
 
 /// <summary>Which function serves realtime predictions; bound from <c>Realtime</c> (env <c>Realtime__FunctionName</c>, ...).</summary>
 public sealed class LambdaOptions

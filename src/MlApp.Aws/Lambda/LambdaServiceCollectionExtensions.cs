@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Hosting;
-using MlApp.Jobs.Aws;
+using MlApp.Aws;
 
-namespace MlApp.Jobs.Lambda;
+namespace MlApp.Aws.Lambda;
 
 public static class LambdaServiceCollectionExtensions
 {

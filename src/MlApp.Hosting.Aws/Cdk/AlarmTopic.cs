@@ -3,7 +3,7 @@ using Amazon.CDK.AWS.SNS;
 using Amazon.CDK.AWS.SNS.Subscriptions;
 using Constructs;
 
-namespace MlApp.AppHost.Deployment.Cdk;
+namespace MlApp.Hosting.Aws.Cdk;
 
 /// <summary>The one SNS topic every alarm writes to, with <see cref="DeploymentSettings.AlarmEmail"/> subscribed when set.</summary>
 /// <remarks>

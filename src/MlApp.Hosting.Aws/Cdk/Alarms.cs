@@ -5,7 +5,7 @@ using Amazon.CDK.AWS.ElasticLoadBalancingV2;
 using Constructs;
 using MlApp.ServiceDefaults.Metrics;
 
-namespace MlApp.AppHost.Deployment.Cdk;
+namespace MlApp.Hosting.Aws.Cdk;
 
 /// <summary>
 /// The alarms that reach a person through the <see cref="AlarmTopic"/>: each one's description says what to check

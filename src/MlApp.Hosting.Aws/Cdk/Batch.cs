@@ -5,9 +5,9 @@ using Amazon.CDK.AWS.ECS;
 using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.Logs;
 using Constructs;
-using MlApp.AppHost.Deployment.Topology;
+using MlApp.Hosting.Aws.Topology;
 
-namespace MlApp.AppHost.Deployment.Cdk;
+namespace MlApp.Hosting.Aws.Cdk;
 
 /// <summary>
 /// The batch task: a Fargate task definition that RunTask starts and that exits when the queue is drained. Its roles,
@@ -79,7 +79,7 @@ public sealed class Batch : Construct
             MemoryReservationMiB = memoryReservationMiB,
         });
 
-    /// <summary>The <c>Batch</c> settings of a caller that starts <paramref name="target"/> (<c>MlApp.Jobs.Ecs.BatchOptions</c>).</summary>
+    /// <summary>The <c>Batch</c> settings of a caller that starts <paramref name="target"/> (<c>MlApp.Aws.Ecs.BatchOptions</c>).</summary>
     public IReadOnlyDictionary<string, string> CallerSettings(BatchTarget target, Network network, DeploymentSettings settings)
     {
         var callerSettings = new Dictionary<string, string>

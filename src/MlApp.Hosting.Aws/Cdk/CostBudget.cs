@@ -2,7 +2,7 @@ using Amazon.CDK;
 using Amazon.CDK.AWS.Budgets;
 using Constructs;
 
-namespace MlApp.AppHost.Deployment.Cdk;
+namespace MlApp.Hosting.Aws.Cdk;
 
 /// <summary>
 /// A monthly AWS Budgets cost budget of <see cref="DeploymentSettings.MonthlyBudgetUsd"/> that emails

@@ -5,7 +5,7 @@ using Amazon.CDK.AWS.S3;
 using Constructs;
 using MlApp.Jobs;
 
-namespace MlApp.AppHost.Deployment.Cdk;
+namespace MlApp.Hosting.Aws.Cdk;
 
 /// <summary>The job table and the bucket of inputs and results, and the least each app needs of them.</summary>
 public sealed class Data : Construct

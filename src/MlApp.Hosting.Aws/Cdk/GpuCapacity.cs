@@ -4,7 +4,7 @@ using Amazon.CDK.AWS.ECS;
 using Amazon.CDK.AWS.IAM;
 using Constructs;
 
-namespace MlApp.AppHost.Deployment.Cdk;
+namespace MlApp.Hosting.Aws.Cdk;
 
 /// <summary>
 /// The GPU option: GPU instances in an Auto Scaling group that ECS scales from zero when a task waits and back to zero

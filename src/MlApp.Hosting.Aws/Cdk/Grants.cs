@@ -1,6 +1,6 @@
 using Amazon.CDK.AWS.IAM;
 
-namespace MlApp.AppHost.Deployment.Cdk;
+namespace MlApp.Hosting.Aws.Cdk;
 
 /// <summary>Explicit IAM statements: what each role may do is spelled out here rather than left to CDK's broader grant helpers.</summary>
 public static class Grants

@@ -2,9 +2,9 @@ using Amazon.CDK;
 using Amazon.CDK.AWS.Ecr.Assets;
 using Amazon.CDK.AWS.ECS;
 using Amazon.CDK.AWS.Lambda;
-using MlApp.AppHost.Deployment.Topology;
+using MlApp.Hosting.Aws.Topology;
 
-namespace MlApp.AppHost.Deployment.Cdk;
+namespace MlApp.Hosting.Aws.Cdk;
 
 /// <summary>
 /// Container images built by CDK from the Dockerfile next to each project, with the repository root as build context.

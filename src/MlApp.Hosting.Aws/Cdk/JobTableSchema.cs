@@ -6,7 +6,7 @@ using MlApp.Jobs;
 using CdkAttribute = Amazon.CDK.AWS.DynamoDB.Attribute;
 using SdkProjection = Amazon.DynamoDBv2.ProjectionType;
 
-namespace MlApp.AppHost.Deployment.Cdk;
+namespace MlApp.Hosting.Aws.Cdk;
 
 /// <summary>
 /// The job table in CDK terms, translated from <see cref="JobTable.CreateRequest"/>: the one shape the app, the local

@@ -2,7 +2,7 @@ using Amazon.CDK;
 using Amazon.CDK.AWS.Logs;
 using Constructs;
 
-namespace MlApp.AppHost.Deployment.Cdk;
+namespace MlApp.Hosting.Aws.Cdk;
 
 /// <summary>Every log group of the stack is made here, so none is left without a retention.</summary>
 public static class LogGroups

@@ -1,8 +1,8 @@
 using Amazon.CDK;
 using Constructs;
-using MlApp.AppHost.Deployment.Topology;
+using MlApp.Hosting.Aws.Topology;
 
-namespace MlApp.AppHost.Deployment.Cdk;
+namespace MlApp.Hosting.Aws.Cdk;
 
 /// <summary>
 /// The whole deployment, composed from the AppHost's topology: network and data first, then the function and the batch

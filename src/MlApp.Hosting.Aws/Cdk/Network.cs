@@ -2,7 +2,7 @@ using Amazon.CDK.AWS.EC2;
 using Amazon.CDK.AWS.ECS;
 using Constructs;
 
-namespace MlApp.AppHost.Deployment.Cdk;
+namespace MlApp.Hosting.Aws.Cdk;
 
 /// <summary>Where everything runs: a VPC of public subnets in two zones, with no NAT gateway, and the ECS cluster.</summary>
 /// <remarks>

@@ -1,4 +1,4 @@
-namespace MlApp.AppHost.Deployment.Cdk;
+namespace MlApp.Hosting.Aws.Cdk;
 
 /// <summary>
 /// The OpenTelemetry variables that make an app export to <see cref="DeploymentSettings.OtlpEndpoint"/>: ServiceDefaults

@@ -2,9 +2,9 @@ using Amazon.CDK;
 using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.Lambda;
 using Constructs;
-using MlApp.AppHost.Deployment.Topology;
+using MlApp.Hosting.Aws.Topology;
 
-namespace MlApp.AppHost.Deployment.Cdk;
+namespace MlApp.Hosting.Aws.Cdk;
 
 /// <summary>The realtime function: a container-image Lambda from the project's Dockerfile, called through the alias <c>live</c>.</summary>
 public sealed class Realtime : Construct

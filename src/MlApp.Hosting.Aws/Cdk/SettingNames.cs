@@ -1,4 +1,4 @@
-namespace MlApp.AppHost.Deployment.Cdk;
+namespace MlApp.Hosting.Aws.Cdk;
 
 /// <summary>
 /// The configuration keys the apps read (their options classes), as environment variables. Locally the AppHost sets the

@@ -4,9 +4,9 @@ using Amazon.CDK.AWS.ECS;
 using Amazon.CDK.AWS.ECS.Patterns;
 using Amazon.CDK.AWS.ElasticLoadBalancingV2;
 using Constructs;
-using MlApp.AppHost.Deployment.Topology;
+using MlApp.Hosting.Aws.Topology;
 
-namespace MlApp.AppHost.Deployment.Cdk;
+namespace MlApp.Hosting.Aws.Cdk;
 
 /// <summary>The web frontend and API: Fargate tasks in public subnets behind an internet-facing Application Load Balancer.</summary>
 public sealed class Web : Construct

@@ -3,7 +3,7 @@ using Amazon.CDK.AWS.ApplicationAutoScaling;
 using Amazon.CDK.AWS.ECS;
 using Amazon.CDK.AWS.ECS.Patterns;
 
-namespace MlApp.AppHost.Deployment.Cdk;
+namespace MlApp.Hosting.Aws.Cdk;
 
 /// <summary>
 /// The web's task count follows its load between <see cref="DeploymentSettings.WebMinTasks"/> and

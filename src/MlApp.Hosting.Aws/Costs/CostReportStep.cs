@@ -5,7 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using MlApp.Costs;
 
-namespace MlApp.AppHost.Deployment.Costs;
+namespace MlApp.Hosting.Aws.Costs;
 
 /// <summary>
 /// <c>dotnet run --project src/MlApp.AppHost -- --operation publish --step cost</c>: prints what the deployment the
@@ -34,9 +34,9 @@ public static class CostReportStep
     }
 
     /// <summary>Locally, the web gets the sizes the deployment would have, so its cost page shows the same estimate.</summary>
-    public static IResourceBuilder<ProjectResource> WithCostSettings(this IResourceBuilder<ProjectResource> web, IConfiguration configuration)
+    public static IResourceBuilder<ProjectResource> WithCostSettings(this IResourceBuilder<ProjectResource> web)
     {
-        foreach (var (name, value) in CostSizing.WebSettings(AwsDeploymentExtensions.ReadSettings(configuration)))
+        foreach (var (name, value) in CostSizing.WebSettings(AwsDeploymentExtensions.ReadSettings(web.ApplicationBuilder.Configuration)))
         {
             web.WithEnvironment(name, value);
         }

@@ -1,11 +1,11 @@
 using MlApp.Costs;
 
-namespace MlApp.AppHost.Deployment.Costs;
+namespace MlApp.Hosting.Aws.Costs;
 
 /// <summary>The cost model's view of the <c>Deploy</c> settings: the sizes that are billed, in the units AWS bills them.</summary>
 public static class CostSizing
 {
-    public static MlApp.Costs.DeploymentSettings From(DeploymentSettings deploy) => MlApp.Costs.DeploymentSettings.Default with
+    public static CostInputs From(DeploymentSettings deploy) => CostInputs.Default with
     {
         WebVcpu = deploy.WebCpu / 1024m,
         WebMemoryGb = deploy.WebMemoryMiB / 1024m,

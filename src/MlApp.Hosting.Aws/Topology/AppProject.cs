@@ -1,4 +1,4 @@
-namespace MlApp.AppHost.Deployment.Topology;
+namespace MlApp.Hosting.Aws.Topology;
 
 /// <summary>
 /// One project of the AppHost's model as the deployment sees it: where it lives, and what its annotations ask for.

@@ -1,4 +1,4 @@
-namespace MlApp.AppHost.Deployment.Topology;
+namespace MlApp.Hosting.Aws.Topology;
 
 /// <summary>What the AppHost's model becomes in AWS: one web service, one Lambda function, one RunTask batch task.</summary>
 /// <param name="RepositoryRoot">The folder with MlApp.sln: the build context of every image.</param>

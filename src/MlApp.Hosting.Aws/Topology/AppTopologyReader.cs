@@ -1,8 +1,4 @@
-using MlApp.AppHost.LocalAws;
-using MlApp.AppHost.LocalAws.Ecs;
-using MlApp.AppHost.LocalAws.Lambda;
-
-namespace MlApp.AppHost.Deployment.Topology;
+namespace MlApp.Hosting.Aws.Topology;
 
 /// <summary>
 /// Reads the AppHost's model the way the deployment needs it: resource types and annotations decide what each project

@@ -1,6 +1,6 @@
 using System.Xml.Linq;
 
-namespace MlApp.AppHost.Deployment.Topology;
+namespace MlApp.Hosting.Aws.Topology;
 
 /// <summary>The folders an app's image is built from: its own project and every project it references, transitively.</summary>
 public static class ProjectClosure

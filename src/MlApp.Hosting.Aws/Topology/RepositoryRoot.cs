@@ -1,4 +1,4 @@
-namespace MlApp.AppHost.Deployment.Topology;
+namespace MlApp.Hosting.Aws.Topology;
 
 /// <summary>Finds the repository root, the build context of every image: the nearest folder up that holds MlApp.sln.</summary>
 public static class RepositoryRoot

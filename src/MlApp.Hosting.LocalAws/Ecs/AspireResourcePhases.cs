@@ -1,4 +1,4 @@
-namespace MlApp.AppHost.LocalAws.Ecs;
+namespace MlApp.Hosting.LocalAws.Ecs;
 
 /// <summary>How Aspire's resource states read as the phases a task follows; the rest (NotStarted, Stopping, ...) say nothing new.</summary>
 internal static class AspireResourcePhases

@@ -1,4 +1,4 @@
-namespace MlApp.AppHost.LocalAws.Ecs;
+namespace MlApp.Hosting.LocalAws.Ecs;
 
 /// <summary>
 /// Runs task families as Aspire resources: the dashboard's own Start and Stop commands, and the resource states Aspire

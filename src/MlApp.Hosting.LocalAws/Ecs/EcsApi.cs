@@ -3,10 +3,10 @@ using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using MlApp.Jobs.Ecs;
-using MlApp.Jobs.Http;
+using MlApp.Aws.Ecs;
+using MlApp.ServiceDefaults.Http;
 
-namespace MlApp.AppHost.LocalAws.Ecs;
+namespace MlApp.Hosting.LocalAws.Ecs;
 
 /// <summary>
 /// <c>POST /</c> with <c>X-Amz-Target: AmazonEC2ContainerServiceV20141113.{Operation}</c>: ECS's JSON 1.1 protocol, with

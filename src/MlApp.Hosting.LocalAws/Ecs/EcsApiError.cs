@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http;
-using MlApp.Jobs.Ecs;
+using MlApp.Aws.Ecs;
 
-namespace MlApp.AppHost.LocalAws.Ecs;
+namespace MlApp.Hosting.LocalAws.Ecs;
 
 /// <summary>An error the emulator answers with, in ECS's shape: a status, a <c>__type</c> and a message.</summary>
 internal sealed class EcsApiError(int status, string type, string? message) : Exception(message ?? type)

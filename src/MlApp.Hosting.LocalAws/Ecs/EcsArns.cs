@@ -1,4 +1,4 @@
-namespace MlApp.AppHost.LocalAws.Ecs;
+namespace MlApp.Hosting.LocalAws.Ecs;
 
 /// <summary>ECS's ARN formats in the local account and region, and the parsing of "name or ARN" parameters.</summary>
 internal static class EcsArns

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Logging;
 
-namespace MlApp.AppHost.LocalAws.Ecs;
+namespace MlApp.Hosting.LocalAws.Ecs;
 
 /// <summary>
 /// A small ECS control plane on 127.0.0.1 (RunTask, DescribeTasks, StopTask, ListTasks over JSON 1.1) whose tasks are

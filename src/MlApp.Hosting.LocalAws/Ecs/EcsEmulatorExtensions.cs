@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
-namespace MlApp.AppHost.LocalAws.Ecs;
+namespace MlApp.Hosting.LocalAws.Ecs;
 
 /// <summary>Runs the ECS emulator inside the AppHost, maps task definition families onto resources, and points callers at it.</summary>
 public static class EcsEmulatorExtensions
@@ -47,40 +47,41 @@ public static class EcsEmulatorExtensions
     }
 
     /// <summary>
-    /// Makes the resource the local stand-in of the task definition <paramref name="family"/>: RunTask starts it (it should
-    /// be explicit-start), StopTask stops it. Without an emulator (publish mode) it only marks the resource: CDK defines the task.
+    /// Makes the resource the task definition <paramref name="family"/>, in both modes. Run mode: the ECS emulator (added
+    /// on first use) starts it on RunTask (it should be explicit-start) and stops it on StopTask. Publish mode: CDK defines it.
     /// </summary>
-    public static IResourceBuilder<T> AsEcsTask<T>(this IResourceBuilder<T> task, IResourceBuilder<EcsEmulatorResource>? ecs, string family)
+    public static IResourceBuilder<T> AsEcsTask<T>(this IResourceBuilder<T> task, string family)
         where T : IResource
     {
         task.WithAnnotation(new EcsTaskAnnotation(family));
-        if (ecs is null)
+        if (!task.ApplicationBuilder.ExecutionContext.IsRunMode)
         {
             return task;
         }
 
+        var ecs = task.ApplicationBuilder.GetOrAdd(builder => builder.AddEcsEmulator());
         ecs.Resource.Emulator.AddTaskDefinition(family);
         ecs.Resource.TaskResources[family] = task.Resource;
         return task;
     }
 
     /// <summary>
-    /// Lets a caller run <paramref name="task"/> through the emulator: the standard endpoint variable plus the
+    /// Lets a caller run <paramref name="task"/>: in AWS the right to, in run mode the standard endpoint variable plus the
     /// <c>Batch</c> settings that CDK provides in AWS (cluster, task definition, subnet, security group).
     /// </summary>
-    public static IResourceBuilder<T> WithEcs<T, TTask>(
-        this IResourceBuilder<T> caller, IResourceBuilder<EcsEmulatorResource>? ecs, IResourceBuilder<TTask> task)
+    public static IResourceBuilder<T> WithEcs<T, TTask>(this IResourceBuilder<T> caller, IResourceBuilder<TTask> task)
         where T : IResourceWithEnvironment, IResourceWithWaitSupport
         where TTask : IResource
     {
         caller.WithAnnotation(new EcsTaskCallerAnnotation(task.Resource));
-        if (ecs is null)
+        if (!caller.ApplicationBuilder.ExecutionContext.IsRunMode)
         {
             return caller;
         }
 
         var family = task.Resource.Annotations.OfType<EcsTaskAnnotation>().SingleOrDefault()?.Family
             ?? throw new InvalidOperationException($"'{task.Resource.Name}' is not an ECS task: call AsEcsTask on it first.");
+        var ecs = caller.ApplicationBuilder.GetOrAdd(builder => builder.AddEcsEmulator());
         return caller
             .WithEnvironment(context => context.EnvironmentVariables["AWS_ENDPOINT_URL_ECS"] = ecs.Resource.Emulator.Url.ToString())
             .WithEnvironment("Batch__Cluster", ecs.Resource.Emulator.ClusterName)

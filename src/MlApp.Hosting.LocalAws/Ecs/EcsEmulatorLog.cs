@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace MlApp.AppHost.LocalAws.Ecs;
+namespace MlApp.Hosting.LocalAws.Ecs;
 
 /// <summary>What the ECS emulator tells the dashboard: one line per task call and per resource state, so a person can follow a dispatch.</summary>
 internal static partial class EcsEmulatorLog

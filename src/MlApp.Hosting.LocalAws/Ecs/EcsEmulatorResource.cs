@@ -1,4 +1,4 @@
-namespace MlApp.AppHost.LocalAws.Ecs;
+namespace MlApp.Hosting.LocalAws.Ecs;
 
 /// <summary>The ECS emulator as a dashboard resource: its state, its URL, one log line per task call, and its fault command.</summary>
 public sealed class EcsEmulatorResource(string name, EcsEmulator emulator) : Resource(name)

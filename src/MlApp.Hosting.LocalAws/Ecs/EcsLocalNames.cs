@@ -1,4 +1,4 @@
-namespace MlApp.AppHost.LocalAws.Ecs;
+namespace MlApp.Hosting.LocalAws.Ecs;
 
 /// <summary>The names the ECS emulator and its callers agree on locally; in AWS the CDK stack supplies real ones.</summary>
 public static class EcsLocalNames

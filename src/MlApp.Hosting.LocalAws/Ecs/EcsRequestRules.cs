@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
-using MlApp.Jobs.Ecs;
+using MlApp.Aws.Ecs;
 
-namespace MlApp.AppHost.LocalAws.Ecs;
+namespace MlApp.Hosting.LocalAws.Ecs;
 
 /// <summary>
 /// The parameter rules of the ECS API reference that a local caller could break, checked as strictly as AWS checks

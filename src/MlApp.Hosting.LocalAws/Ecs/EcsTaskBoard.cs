@@ -1,8 +1,8 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
-using MlApp.Jobs.Ecs;
+using MlApp.Aws.Ecs;
 
-namespace MlApp.AppHost.LocalAws.Ecs;
+namespace MlApp.Hosting.LocalAws.Ecs;
 
 /// <summary>
 /// The emulator's control plane: validates ECS requests, keeps every task it started, and starts or stops the local

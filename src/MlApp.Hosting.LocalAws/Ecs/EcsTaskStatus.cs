@@ -1,4 +1,4 @@
-namespace MlApp.AppHost.LocalAws.Ecs;
+namespace MlApp.Hosting.LocalAws.Ecs;
 
 /// <summary>The task statuses and stop codes the emulator uses, spelled as ECS spells them.</summary>
 internal static class EcsTaskStatus

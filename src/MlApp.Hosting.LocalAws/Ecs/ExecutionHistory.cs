@@ -1,4 +1,4 @@
-namespace MlApp.AppHost.LocalAws.Ecs;
+namespace MlApp.Hosting.LocalAws.Ecs;
 
 /// <summary>
 /// Tells a resource's state updates about the process that runs now from late ones about a process that has exited.

@@ -1,6 +1,6 @@
-using static MlApp.AppHost.LocalAws.Ecs.EcsTaskStatus;
+using static MlApp.Hosting.LocalAws.Ecs.EcsTaskStatus;
 
-namespace MlApp.AppHost.LocalAws.Ecs;
+namespace MlApp.Hosting.LocalAws.Ecs;
 
 /// <summary>
 /// The tasks of one task definition family and the one local resource they run on: decides when the resource must be

@@ -1,4 +1,4 @@
-namespace MlApp.AppHost.LocalAws.Ecs;
+namespace MlApp.Hosting.LocalAws.Ecs;
 
 /// <summary>Receives the state changes of the resources behind task families; the emulator turns them into task states.</summary>
 public interface IResourceStateSink

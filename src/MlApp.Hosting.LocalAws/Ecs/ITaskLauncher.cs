@@ -1,4 +1,4 @@
-namespace MlApp.AppHost.LocalAws.Ecs;
+namespace MlApp.Hosting.LocalAws.Ecs;
 
 /// <summary>
 /// Runs the local stand-in of a task family. The emulator's only dependency on Aspire sits behind this, so tests can

@@ -1,7 +1,7 @@
-using MlApp.Jobs.Ecs;
-using static MlApp.AppHost.LocalAws.Ecs.EcsTaskStatus;
+using MlApp.Aws.Ecs;
+using static MlApp.Hosting.LocalAws.Ecs.EcsTaskStatus;
 
-namespace MlApp.AppHost.LocalAws.Ecs;
+namespace MlApp.Hosting.LocalAws.Ecs;
 
 /// <summary>One task the emulator started: its mutable state (guarded by the board's lock) and its ECS description.</summary>
 internal sealed class LocalTask(string cluster, string family, string? startedBy, TaskOverride? overrides, DateTimeOffset createdAt)

@@ -1,4 +1,4 @@
-namespace MlApp.AppHost.LocalAws.Ecs;
+namespace MlApp.Hosting.LocalAws.Ecs;
 
 /// <summary>Where the local resource behind a task family is in its life, as far as ECS task states care.</summary>
 public enum ResourcePhase

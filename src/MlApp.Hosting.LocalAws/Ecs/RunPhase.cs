@@ -1,4 +1,4 @@
-namespace MlApp.AppHost.LocalAws.Ecs;
+namespace MlApp.Hosting.LocalAws.Ecs;
 
 /// <summary>Where one execution is; tasks' lastStatus follows it.</summary>
 internal enum RunPhase

@@ -1,4 +1,4 @@
-namespace MlApp.AppHost.LocalAws.Ecs;
+namespace MlApp.Hosting.LocalAws.Ecs;
 
 /// <summary>
 /// Makes RunTask fail on purpose, so the dispatcher's handling of Fargate's bad days can be seen locally: answers of

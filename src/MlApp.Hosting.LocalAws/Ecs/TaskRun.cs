@@ -1,4 +1,4 @@
-namespace MlApp.AppHost.LocalAws.Ecs;
+namespace MlApp.Hosting.LocalAws.Ecs;
 
 /// <summary>
 /// One execution of a family's local resource and the tasks that share it. In AWS each task is its own container; a

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
-namespace MlApp.AppHost.LocalAws.Lambda;
+namespace MlApp.Hosting.LocalAws.Lambda;
 
 /// <summary>
 /// Notices an instance that dies holding an invocation. In AWS the sandbox's process exit ends the invocation at once

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 
-namespace MlApp.AppHost.LocalAws.Lambda;
+namespace MlApp.Hosting.LocalAws.Lambda;
 
 /// <summary>Runs the Lambda emulator inside the AppHost and points function instances and callers at it.</summary>
 public static class LambdaEmulatorExtensions
@@ -32,16 +32,19 @@ public static class LambdaEmulatorExtensions
         return resource;
     }
 
-    /// <summary>Makes the project an instance of a Lambda function: each replica polls the emulator's Runtime API for work.</summary>
-    public static IResourceBuilder<ProjectResource> AsLambdaFunction(
-        this IResourceBuilder<ProjectResource> function, IResourceBuilder<LambdaEmulatorResource>? lambda, TimeSpan timeout)
+    /// <summary>
+    /// Makes the project a Lambda function, in both modes. Run mode: each replica is a warm instance that polls the
+    /// emulator's Runtime API for work (the emulator is added on first use). Publish mode: CDK reads the annotation.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> AsLambdaFunction(this IResourceBuilder<ProjectResource> function, TimeSpan timeout)
     {
         function.WithAnnotation(new LambdaFunctionAnnotation(timeout));
-        if (lambda is null)
+        if (!function.ApplicationBuilder.ExecutionContext.IsRunMode)
         {
             return function;
         }
 
+        var lambda = function.ApplicationBuilder.GetOrAdd(builder => builder.AddLambdaEmulator());
         var name = function.Resource.Name;
         lambda.Resource.Emulator.AddFunction(new LambdaFunctionSettings(name, timeout));
         return function
@@ -54,16 +57,22 @@ public static class LambdaEmulatorExtensions
             .WaitFor(lambda);
     }
 
-    /// <summary>Lets a caller invoke the function through the emulator: the standard endpoint variable plus the function's name.</summary>
-    public static IResourceBuilder<T> WithFunction<T>(
-        this IResourceBuilder<T> caller, IResourceBuilder<ProjectResource> function, IResourceBuilder<LambdaEmulatorResource>? lambda)
+    /// <summary>
+    /// Lets a caller invoke the function: its name in both modes (in AWS, the right to invoke it too); in run mode also
+    /// the standard endpoint variable pointing at the emulator.
+    /// </summary>
+    public static IResourceBuilder<T> WithFunction<T>(this IResourceBuilder<T> caller, IResourceBuilder<ProjectResource> function)
         where T : IResourceWithEnvironment, IResourceWithWaitSupport
     {
         caller.WithAnnotation(new FunctionCallerAnnotation(function.Resource))
             .WithEnvironment("Realtime__FunctionName", function.Resource.Name);
-        return lambda is null
-            ? caller
-            : caller.WithEnvironment(context => context.EnvironmentVariables["AWS_ENDPOINT_URL_LAMBDA"] = lambda.Resource.Emulator.Url.ToString())
-                .WaitFor(lambda);
+        if (!caller.ApplicationBuilder.ExecutionContext.IsRunMode)
+        {
+            return caller;
+        }
+
+        var lambda = caller.ApplicationBuilder.GetOrAdd(builder => builder.AddLambdaEmulator());
+        return caller.WithEnvironment(context => context.EnvironmentVariables["AWS_ENDPOINT_URL_LAMBDA"] = lambda.Resource.Emulator.Url.ToString())
+            .WaitFor(lambda);
     }
 }

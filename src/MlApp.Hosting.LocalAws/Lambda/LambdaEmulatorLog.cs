@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace MlApp.AppHost.LocalAws.Lambda;
+namespace MlApp.Hosting.LocalAws.Lambda;
 
 /// <summary>What the emulator tells the dashboard: one line per invocation, so a person can follow the calls.</summary>
 internal static partial class LambdaEmulatorLog

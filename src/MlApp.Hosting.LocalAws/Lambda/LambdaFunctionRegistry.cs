@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace MlApp.AppHost.LocalAws.Lambda;
+namespace MlApp.Hosting.LocalAws.Lambda;
 
 /// <summary>The functions one emulator serves, by name.</summary>
 internal sealed class LambdaFunctionRegistry

@@ -1,4 +1,4 @@
-namespace MlApp.AppHost.LocalAws.Lambda;
+namespace MlApp.Hosting.LocalAws.Lambda;
 
 /// <summary>What the emulator needs to know of one function: its name and how long an invocation may run.</summary>
 public sealed record LambdaFunctionSettings(string Name, TimeSpan Timeout)

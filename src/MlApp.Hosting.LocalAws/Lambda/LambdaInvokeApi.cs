@@ -2,9 +2,9 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
-using MlApp.Jobs.Http;
+using MlApp.ServiceDefaults.Http;
 
-namespace MlApp.AppHost.LocalAws.Lambda;
+namespace MlApp.Hosting.LocalAws.Lambda;
 
 /// <summary>
 /// <c>POST /2015-03-31/functions/{name}/invocations</c>: the Invoke API the web calls, with Lambda's limits and errors.

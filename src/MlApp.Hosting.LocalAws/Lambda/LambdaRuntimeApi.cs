@@ -3,9 +3,9 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
-using MlApp.Jobs.Http;
+using MlApp.ServiceDefaults.Http;
 
-namespace MlApp.AppHost.LocalAws.Lambda;
+namespace MlApp.Hosting.LocalAws.Lambda;
 
 /// <summary>
 /// The Runtime API under <c>/{function}/2018-06-01/runtime/</c>: each function instance gets

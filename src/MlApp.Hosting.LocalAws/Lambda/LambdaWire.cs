@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 
-namespace MlApp.AppHost.LocalAws.Lambda;
+namespace MlApp.Hosting.LocalAws.Lambda;
 
 /// <summary>Lambda's answers as AWS sends them: service errors name their type in <c>x-amzn-ErrorType</c>; function errors are a 200.</summary>
 internal static class LambdaWire

@@ -1,4 +1,4 @@
-namespace MlApp.AppHost.LocalAws.Lambda;
+namespace MlApp.Hosting.LocalAws.Lambda;
 
 /// <summary>An Invoke call waiting for an instance to take it and answer.</summary>
 internal sealed class PendingInvocation(byte[] payload, DateTimeOffset deadline, string? traceId)

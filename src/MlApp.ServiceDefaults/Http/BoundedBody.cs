@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http;
 
-namespace MlApp.Jobs.Http;
+namespace MlApp.ServiceDefaults.Http;
 
 /// <summary>Reads a request body up to a limit, so an oversized one is refused without being buffered whole.</summary>
 public static class BoundedBody

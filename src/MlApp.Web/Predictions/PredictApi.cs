@@ -3,7 +3,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
-using MlApp.Jobs.Http;
+using MlApp.ServiceDefaults.Http;
 using MlApp.Model;
 using MlApp.Web.Limits;
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
-using MlApp.Jobs.Lambda;
+using MlApp.Aws.Lambda;
 using MlApp.Model;
 
 namespace MlApp.Web.Predictions;

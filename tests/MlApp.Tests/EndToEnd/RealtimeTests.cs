@@ -6,7 +6,7 @@ using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using MlApp.AppHost.LocalAws.Lambda;
+using MlApp.Hosting.LocalAws.Lambda;
 using MlApp.Model;
 using MlApp.Tests.Support;
 using MlApp.Tests.Unit.Model;

@@ -107,7 +107,7 @@ public sealed class Batch : Construct
 
     /// <summary>
     /// RunTask on <paramref name="target"/>'s task definition in this cluster only, PassRole on its two roles only (to
-    /// ECS tasks), and the reads the dispatcher makes to count running tasks.
+    /// ECS tasks), and ListTasks, the one read the dispatcher makes (it counts running tasks; it describes none).
     /// </summary>
     public void GrantRun(IGrantable grantee, BatchTarget target, Network network)
     {
@@ -118,12 +118,5 @@ public sealed class Batch : Construct
 
         // ListTasks authorizes against container instances, which Fargate tasks don't have: "*", held to the cluster.
         Grants.Allow(grantee, ["ecs:ListTasks"], ["*"], inCluster);
-        Grants.Allow(grantee, ["ecs:DescribeTasks"], [Stack.Of(this).FormatArn(new ArnComponents
-        {
-            Service = "ecs",
-            Resource = "task",
-            ResourceName = $"{network.Cluster.ClusterName}/*",
-            ArnFormat = ArnFormat.SLASH_RESOURCE_NAME,
-        })]);
     }
 }

@@ -1,5 +1,6 @@
 using MlApp.Model;
 
+using MlApp.Model.Features;
 namespace MlApp.BatchJob;
 
 /// <summary>

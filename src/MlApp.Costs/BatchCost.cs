@@ -1,5 +1,6 @@
 using static MlApp.Costs.CostText;
 
+using MlApp.Costs.Prices;
 namespace MlApp.Costs;
 
 /// <summary>What batch jobs cost: the task for as long as it runs, and the few requests each job makes.</summary>

@@ -1,3 +1,5 @@
+using MlApp.Costs.Prices;
+
 namespace MlApp.Costs;
 
 /// <summary>Everything the model worked out for one deployment at one price table.</summary>

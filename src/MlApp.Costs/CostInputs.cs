@@ -1,3 +1,5 @@
+using MlApp.Costs.Prices;
+
 namespace MlApp.Costs;
 
 /// <summary>What the deployment runs and keeps: the cost model's inputs, defaulting to the architecture's sizes.</summary>

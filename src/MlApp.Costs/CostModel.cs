@@ -1,3 +1,5 @@
+using MlApp.Costs.Prices;
+
 namespace MlApp.Costs;
 
 /// <summary>The entry point: a deployment's idle, per-use and one-big-VM costs from its settings and a price table.</summary>

@@ -1,5 +1,6 @@
 using static MlApp.Costs.CostText;
 
+using MlApp.Costs.Prices;
 namespace MlApp.Costs;
 
 /// <summary>What the deployment costs in a month in which nobody uses it: what runs around the clock, and what is kept.</summary>

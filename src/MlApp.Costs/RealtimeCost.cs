@@ -1,5 +1,6 @@
 using static MlApp.Costs.CostText;
 
+using MlApp.Costs.Prices;
 namespace MlApp.Costs;
 
 /// <summary>What realtime predictions cost on top of the idle deployment: Lambda requests, duration and its log lines.</summary>

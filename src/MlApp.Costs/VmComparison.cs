@@ -1,5 +1,6 @@
 using static MlApp.Costs.CostText;
 
+using MlApp.Costs.Prices;
 namespace MlApp.Costs;
 
 /// <summary>The seed's rejected alternative: one VM big enough for the web and a batch task at once, on around the clock.</summary>

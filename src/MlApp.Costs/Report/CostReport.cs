@@ -1,6 +1,6 @@
 using static MlApp.Costs.CostText;
 
-namespace MlApp.Costs;
+namespace MlApp.Costs.Report;
 
 /// <summary>An estimate as aligned plain-text lines: idle parts and total, per-use costs, the big VM and its ratio, the seed's figure, the prices' date and source.</summary>
 public static class CostReport

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using MlApp.Costs;
 
+using MlApp.Costs.Report;
 namespace MlApp.Hosting.Aws.Costs;
 
 /// <summary>

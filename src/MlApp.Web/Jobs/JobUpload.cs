@@ -4,8 +4,9 @@ using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using MlApp.Jobs;
-using MlApp.Model;
 
+using MlApp.Model.Card;
+using MlApp.Model.Features;
 namespace MlApp.Web.Jobs;
 
 /// <summary>

@@ -4,8 +4,8 @@ using MlApp.Jobs;
 using MlApp.Aws.Ecs;
 using MlApp.Aws.Lambda;
 using MlApp.Costs;
-using MlApp.Model;
 
+using MlApp.Model.Hosting;
 namespace MlApp.Tests.Deployment;
 
 /// <summary>The apps get the same setting names in AWS as under the AppHost locally, and only names they read.</summary>

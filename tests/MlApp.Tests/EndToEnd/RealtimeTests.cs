@@ -7,10 +7,11 @@ using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using MlApp.Hosting.LocalAws.Lambda;
-using MlApp.Model;
 using MlApp.Tests.Support;
 using MlApp.Tests.Unit.Model;
 
+using MlApp.Model.Features;
+using MlApp.Model.Invocation;
 namespace MlApp.Tests.EndToEnd;
 
 /// <summary>The realtime path through the running system: web → Lambda emulator → function instances → predictor.</summary>

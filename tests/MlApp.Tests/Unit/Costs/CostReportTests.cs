@@ -1,5 +1,7 @@
 using MlApp.Costs;
 
+using MlApp.Costs.Prices;
+using MlApp.Costs.Report;
 namespace MlApp.Tests.Unit.Costs;
 
 [Trait("Category", "Unit")]

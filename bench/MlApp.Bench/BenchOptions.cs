@@ -4,7 +4,7 @@ namespace MlApp.Bench;
 /// <param name="AotPath">The published native function (<c>--aot-path</c>); unset: the default publish folder of the function project.</param>
 /// <param name="Aot">Run the realtime scenario's function instances from the native executable instead of the JIT build (<c>--aot</c>).</param>
 /// <param name="Direct">Send the realtime scenario's requests to the emulator's Invoke API instead of the web's /api/predict (<c>--direct</c>).</param>
-/// <param name="BaselineWorker">Another build of MlApp.BatchJob.dll that the batch scenario runs in every round next to this one's (<c>--baseline-worker</c>), for before/after figures from one run.</param>
+/// <param name="BaselineWorker">Another build of MlApp.BatchJob.dll that the batch scenario runs in every round next to this one's, and the drain scenario before this one's (<c>--baseline-worker</c>), for before/after figures from one run.</param>
 internal sealed record BenchOptions(
     bool Quick, string? ModelPath, int IntraOpThreads, string? AotPath = null, bool Aot = false, bool Direct = false, string? BaselineWorker = null)
 {

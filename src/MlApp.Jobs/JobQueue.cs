@@ -6,68 +6,59 @@ using static MlApp.Jobs.JobAttributes;
 namespace MlApp.Jobs;
 
 /// <summary>
-/// The worker's side of the job table. The queue index only suggests candidates (it is eventually consistent);
-/// every claim, heartbeat and completion is a conditional update of the job itself, so exactly one worker wins.
+/// The worker's side of the queue: claim, heartbeat, complete, fail, release. The queue index only suggests candidates
+/// (it is eventually consistent); every claim, heartbeat and completion is a conditional update of the job itself, so
+/// exactly one worker wins. One instance per worker process: it remembers the candidates of its last look. The
+/// dispatcher's side, which only counts, is <see cref="JobQueueGauge"/>.
 /// </summary>
 public sealed class JobQueue(IAmazonDynamoDB dynamo, IOptions<JobsOptions> options, TimeProvider time)
 {
-    private const int CandidatesPerShard = 25;
     private const string HeldCondition = $"#{Status} = :running AND #{LeaseOwner} = :lease";
-
-    /// <summary>Ends a job: it leaves the queue index and its lease, and TTL will remove it after the retention.</summary>
-    private const string FinishSet = $"SET #{Status} = :status, #{UpdatedAt} = :now, #{FinishedAt} = :now, #{ExpiresAt} = :expiresAt";
-    private const string FinishRemove = $" REMOVE #{QueueShard}, #{DueAt}, #{LeaseOwner}, #{LeaseExpiresAt}";
+    private const string FinishSet = JobItemUpdate.FinishSet;
+    private const string FinishRemove = JobItemUpdate.FinishRemove;
 
     private readonly JobsOptions _options = options.Value;
     private readonly JobSchedule _schedule = new(options.Value);
+    private readonly DueCandidates _candidates = new(dynamo, options.Value, Random.Shared);
+    private readonly JobItemUpdate _update = new(dynamo, options.Value, time);
 
-    /// <summary>Claims the job that has waited longest, or returns null when nothing is claimable now.</summary>
+    /// <summary>
+    /// Claims a due job, or returns null when a fresh look at the queue finds nothing claimable. Candidates come from the
+    /// last look while it has some (see <see cref="DueCandidates"/>); a claim lost to another worker says that list is
+    /// stale, so the next candidate comes from a new look.
+    /// </summary>
     public async Task<JobLease?> TryClaimNextAsync(string workerId, CancellationToken cancellationToken)
     {
-        foreach (var candidate in await FindDueAsync(cancellationToken))
+        var looked = false;
+        while (true)
         {
+            if (!_candidates.TryTake(out var candidate))
+            {
+                if (looked)
+                {
+                    return null;
+                }
+
+                await _candidates.LookAsync(JobItem.EpochMs(time.GetUtcNow()), cancellationToken);
+                looked = true;
+                continue;
+            }
+
             cancellationToken.ThrowIfCancellationRequested();
-            var lease = candidate.Exhausted
-                ? await FailExhaustedAsync(candidate, cancellationToken)
-                : await TryClaimAsync(candidate.OwnerId, candidate.JobId, workerId, cancellationToken);
-            if (lease is not null)
+            if (candidate.Exhausted)
+            {
+                await FailExhaustedAsync(candidate, cancellationToken);
+            }
+            else if (await TryClaimAsync(candidate.OwnerId, candidate.JobId, workerId, cancellationToken) is { } lease)
             {
                 return lease;
             }
+            else if (!looked)
+            {
+                // Lost to another worker on a list from an earlier look: whatever else it holds may be gone too.
+                _candidates.Forget();
+            }
         }
-
-        return null;
-    }
-
-    /// <summary>How many jobs could be claimed now: queued and due, or running on an expired lease. Read from the lagging index, so approximate.</summary>
-    public async Task<int> CountDueAsync(CancellationToken cancellationToken)
-    {
-        var nowMs = JobItem.EpochMs(time.GetUtcNow());
-        var counts = await Task.WhenAll(JobKeys.AllQueueShards(_options.QueueShards).Select(shard => CountShardAsync(shard, nowMs, cancellationToken)));
-        return counts.Sum();
-    }
-
-    /// <summary>
-    /// How much work waits with nobody doing it: the claimable jobs, and how long the longest-waiting one has been due.
-    /// A growing wait means no task is draining the queue (the "stuck queue" alarm).
-    /// </summary>
-    public async Task<QueueDepth> MeasureAsync(CancellationToken cancellationToken)
-    {
-        var now = time.GetUtcNow();
-        var nowMs = JobItem.EpochMs(now);
-        var shards = JobKeys.AllQueueShards(_options.QueueShards).ToList();
-        var counts = await Task.WhenAll(shards.Select(shard => CountShardAsync(shard, nowMs, cancellationToken)));
-        var oldest = await Task.WhenAll(shards.Select(shard => OldestDueInShardAsync(shard, nowMs, cancellationToken)));
-        var oldestDue = oldest.Where(due => due is not null).Min();
-        return new QueueDepth(counts.Sum(), oldestDue is { } due ? now - due : TimeSpan.Zero);
-    }
-
-    private async Task<DateTimeOffset?> OldestDueInShardAsync(string shard, AttributeValue nowMs, CancellationToken cancellationToken)
-    {
-        var request = DueInShard(shard, nowMs);
-        request.Limit = 1;
-        var response = await dynamo.QueryAsync(request, cancellationToken);
-        return response.Items is [var first, ..] ? JobItem.ReadEpochMs(first, DueAt) : null;
     }
 
     /// <summary>
@@ -86,34 +77,18 @@ public sealed class JobQueue(IAmazonDynamoDB dynamo, IOptions<JobsOptions> optio
             $"#{UpdatedAt} = :now, #{StartedAt} = :now, #{Attempts} = #{Attempts} + :one";
 
         var now = time.GetUtcNow();
-        try
+        var claimed = await _update.TryAsync(ownerId, jobId, Condition, Update, new()
         {
-            var response = await dynamo.UpdateItemAsync(new UpdateItemRequest
-            {
-                TableName = _options.TableName,
-                Key = JobItem.Key(ownerId, jobId),
-                ConditionExpression = Condition,
-                UpdateExpression = Update,
-                ExpressionAttributeNames = ExpressionNames.For(Condition, Update),
-                ExpressionAttributeValues = new()
-                {
-                    [":queued"] = JobItem.S(JobStatus.Queued.ToStored()),
-                    [":running"] = JobItem.S(JobStatus.Running.ToStored()),
-                    [":nowMs"] = JobItem.EpochMs(now),
-                    [":maxAttempts"] = JobItem.N(_options.MaxAttempts),
-                    [":lease"] = JobItem.S($"{workerId}/{Guid.NewGuid():N}"),
-                    [":leaseEnd"] = JobItem.EpochMs(_schedule.LeaseEnd(now)),
-                    [":now"] = JobItem.Time(now),
-                    [":one"] = JobItem.N(1),
-                },
-                ReturnValues = ReturnValue.ALL_NEW,
-            }, CancellationToken.None);
-            return new JobLease(JobItem.FromItem(response.Attributes));
-        }
-        catch (ConditionalCheckFailedException)
-        {
-            return null;
-        }
+            [":queued"] = JobItem.S(JobStatus.Queued.ToStored()),
+            [":running"] = JobItem.S(JobStatus.Running.ToStored()),
+            [":nowMs"] = JobItem.EpochMs(now),
+            [":maxAttempts"] = JobItem.N(_options.MaxAttempts),
+            [":lease"] = JobItem.S($"{workerId}/{Guid.NewGuid():N}"),
+            [":leaseEnd"] = JobItem.EpochMs(_schedule.LeaseEnd(now)),
+            [":now"] = JobItem.Time(now),
+            [":one"] = JobItem.N(1),
+        }, CancellationToken.None);
+        return claimed is null ? null : new JobLease(claimed);
     }
 
     /// <summary>
@@ -148,7 +123,7 @@ public sealed class JobQueue(IAmazonDynamoDB dynamo, IOptions<JobsOptions> optio
     public Task<Job> CompleteAsync(JobLease lease, string resultKey, long rowsTotal, CancellationToken cancellationToken)
     {
         const string Update = $"{FinishSet}, #{ResultKey} = :resultKey, #{RowsTotal} = :rows, #{RowsDone} = :rows{FinishRemove}";
-        return FinalWriteAsync(lease, Update, FinishValues(JobStatus.Succeeded, new()
+        return FinalWriteAsync(lease, Update, _update.FinishValues(JobStatus.Succeeded, new()
         {
             [":resultKey"] = JobItem.S(resultKey),
             [":rows"] = JobItem.N(rowsTotal),
@@ -162,7 +137,7 @@ public sealed class JobQueue(IAmazonDynamoDB dynamo, IOptions<JobsOptions> optio
         if (!_schedule.MayRetry(attempts))
         {
             const string FailUpdate = $"{FinishSet}, #{LastError} = :error{FinishRemove}";
-            return FinalWriteAsync(lease, FailUpdate, FinishValues(JobStatus.Failed, new()
+            return FinalWriteAsync(lease, FailUpdate, _update.FinishValues(JobStatus.Failed, new()
             {
                 [":error"] = JobItem.S(JobErrors.Describe($"Failed after {attempts} attempts. Last error: {error}")),
             }), cancellationToken);
@@ -201,92 +176,20 @@ public sealed class JobQueue(IAmazonDynamoDB dynamo, IOptions<JobsOptions> optio
         }, cancellationToken);
     }
 
-    private async Task<IReadOnlyList<QueueCandidate>> FindDueAsync(CancellationToken cancellationToken)
-    {
-        var nowMs = JobItem.EpochMs(time.GetUtcNow());
-        var shards = await Task.WhenAll(JobKeys.AllQueueShards(_options.QueueShards).Select(shard => QueryShardAsync(shard, nowMs, cancellationToken)));
-        return shards.SelectMany(candidates => candidates).OrderBy(candidate => candidate.DueAtMs).ToList();
-    }
-
-    private async Task<IEnumerable<QueueCandidate>> QueryShardAsync(string shard, AttributeValue nowMs, CancellationToken cancellationToken)
-    {
-        var request = DueInShard(shard, nowMs);
-        request.Limit = CandidatesPerShard;
-        var response = await dynamo.QueryAsync(request, cancellationToken);
-        return (response.Items ?? []).Select(item => QueueCandidate.From(item, _options.MaxAttempts));
-    }
-
-    private QueryRequest DueInShard(string shard, AttributeValue nowMs)
-    {
-        const string KeyCondition = $"#{QueueShard} = :shard AND #{DueAt} <= :nowMs";
-        return new QueryRequest
-        {
-            TableName = _options.TableName,
-            IndexName = QueueIndex,
-            KeyConditionExpression = KeyCondition,
-            ExpressionAttributeNames = ExpressionNames.For(KeyCondition),
-            ExpressionAttributeValues = new() { [":shard"] = JobItem.S(shard), [":nowMs"] = nowMs },
-        };
-    }
-
-    private async Task<int> CountShardAsync(string shard, AttributeValue nowMs, CancellationToken cancellationToken)
-    {
-        var count = 0;
-        Dictionary<string, AttributeValue>? startKey = null;
-        do
-        {
-            var request = DueInShard(shard, nowMs);
-            request.Select = Select.COUNT;
-            request.ExclusiveStartKey = startKey;
-            var response = await dynamo.QueryAsync(request, cancellationToken);
-            count += response.Count ?? 0;
-            startKey = response.LastEvaluatedKey is { Count: > 0 } next ? next : null;
-        }
-        while (startKey is not null);
-
-        return count;
-    }
-
     /// <summary>A running job whose lease lapsed on its last allowed attempt: its workers kept dying, so it fails for good.</summary>
-    private async Task<JobLease?> FailExhaustedAsync(QueueCandidate candidate, CancellationToken cancellationToken)
+    private async Task FailExhaustedAsync(QueueCandidate candidate, CancellationToken cancellationToken)
     {
         const string Condition = $"#{Status} = :running AND #{LeaseExpiresAt} <= :nowMs AND #{Attempts} >= :maxAttempts";
         const string Update = $"{FinishSet}, #{LastError} = :error{FinishRemove}";
         var now = time.GetUtcNow();
-        var values = FinishValues(JobStatus.Failed, new()
+        // Null when someone else settled it first.
+        await _update.TryAsync(candidate.OwnerId, candidate.JobId, Condition, Update, _update.FinishValues(JobStatus.Failed, new()
         {
             [":running"] = JobItem.S(JobStatus.Running.ToStored()),
             [":nowMs"] = JobItem.EpochMs(now),
             [":maxAttempts"] = JobItem.N(_options.MaxAttempts),
             [":error"] = JobItem.S($"Failed after {candidate.Attempts} attempts: the worker stopped (crashed or was killed) before finishing each time."),
-        });
-        try
-        {
-            await dynamo.UpdateItemAsync(new UpdateItemRequest
-            {
-                TableName = _options.TableName,
-                Key = JobItem.Key(candidate.OwnerId, candidate.JobId),
-                ConditionExpression = Condition,
-                UpdateExpression = Update,
-                ExpressionAttributeNames = ExpressionNames.For(Condition, Update),
-                ExpressionAttributeValues = values,
-            }, cancellationToken);
-        }
-        catch (ConditionalCheckFailedException)
-        {
-            // Someone else settled it first.
-        }
-
-        return null;
-    }
-
-    private Dictionary<string, AttributeValue> FinishValues(JobStatus status, Dictionary<string, AttributeValue> values)
-    {
-        var now = time.GetUtcNow();
-        values[":status"] = JobItem.S(status.ToStored());
-        values[":now"] = JobItem.Time(now);
-        values[":expiresAt"] = JobItem.EpochSeconds(_schedule.ExpiresAt(now));
-        return values;
+        }), cancellationToken);
     }
 
     /// <summary>Complete, fail and release: retried within the caller's budget, see <see cref="JobFinalWrite"/>.</summary>
@@ -297,23 +200,7 @@ public sealed class JobQueue(IAmazonDynamoDB dynamo, IOptions<JobsOptions> optio
     {
         values[":running"] = JobItem.S(JobStatus.Running.ToStored());
         values[":lease"] = JobItem.S(lease.Token);
-        try
-        {
-            var response = await dynamo.UpdateItemAsync(new UpdateItemRequest
-            {
-                TableName = _options.TableName,
-                Key = JobItem.Key(lease.Job.OwnerId, lease.Job.JobId),
-                ConditionExpression = HeldCondition,
-                UpdateExpression = update,
-                ExpressionAttributeNames = ExpressionNames.For(HeldCondition, update),
-                ExpressionAttributeValues = values,
-                ReturnValues = ReturnValue.ALL_NEW,
-            }, cancellationToken);
-            return JobItem.FromItem(response.Attributes);
-        }
-        catch (ConditionalCheckFailedException)
-        {
-            throw new JobLeaseLostException(lease.Job.JobId);
-        }
+        return await _update.TryAsync(lease.Job.OwnerId, lease.Job.JobId, HeldCondition, update, values, cancellationToken)
+            ?? throw new JobLeaseLostException(lease.Job.JobId);
     }
 }

@@ -14,6 +14,7 @@ public sealed class JobRepository(IAmazonDynamoDB dynamo, IOptions<JobsOptions> 
     public const int MaxPageSize = 100;
 
     private readonly JobsOptions _options = options.Value;
+    private readonly JobItemUpdate _update = new(dynamo, options.Value, time);
 
     /// <summary>Creates the job as QUEUED, once: a second create with the same job id returns the stored job unchanged.</summary>
     public async Task<JobCreation> CreateAsync(JobSubmission submission, CancellationToken cancellationToken)
@@ -94,31 +95,20 @@ public sealed class JobRepository(IAmazonDynamoDB dynamo, IOptions<JobsOptions> 
         const string CancelCondition = $"#{Status} = :queued";
         const string CancelUpdate = $"SET #{Status} = :cancelled, #{UpdatedAt} = :now, #{FinishedAt} = :now, #{ExpiresAt} = :expiresAt REMOVE #{QueueShard}, #{DueAt}";
         var now = time.GetUtcNow();
-        try
+        var cancelled = await _update.TryAsync(ownerId, jobId, CancelCondition, CancelUpdate, new()
         {
-            var response = await dynamo.UpdateItemAsync(new UpdateItemRequest
-            {
-                TableName = _options.TableName,
-                Key = JobItem.Key(ownerId, jobId),
-                ConditionExpression = CancelCondition,
-                UpdateExpression = CancelUpdate,
-                ExpressionAttributeNames = ExpressionNames.For(CancelCondition, CancelUpdate),
-                ExpressionAttributeValues = new()
-                {
-                    [":queued"] = JobItem.S(JobStatus.Queued.ToStored()),
-                    [":cancelled"] = JobItem.S(JobStatus.Cancelled.ToStored()),
-                    [":now"] = JobItem.Time(now),
-                    [":expiresAt"] = JobItem.EpochSeconds(new JobSchedule(_options).ExpiresAt(now)),
-                },
-                ReturnValues = ReturnValue.ALL_NEW,
-            }, cancellationToken);
-            return new CancelResult(CancelOutcome.Cancelled, JobItem.FromItem(response.Attributes));
-        }
-        catch (ConditionalCheckFailedException)
+            [":queued"] = JobItem.S(JobStatus.Queued.ToStored()),
+            [":cancelled"] = JobItem.S(JobStatus.Cancelled.ToStored()),
+            [":now"] = JobItem.Time(now),
+            [":expiresAt"] = JobItem.EpochSeconds(new JobSchedule(_options).ExpiresAt(now)),
+        }, cancellationToken);
+        if (cancelled is null)
         {
             // The condition also fails for a missing item; one consistent read tells the two apart.
             var job = await GetAsync(ownerId, jobId, cancellationToken);
             return new CancelResult(job is null ? CancelOutcome.NotFound : CancelOutcome.NotQueued, job);
         }
+
+        return new CancelResult(CancelOutcome.Cancelled, cancelled);
     }
 }

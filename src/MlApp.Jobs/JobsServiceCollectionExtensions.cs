@@ -27,6 +27,7 @@ public static class JobsServiceCollectionExtensions
         builder.Services.AddAWSService<IAmazonS3>((config, services) => config.Timeout = Options(services).S3Timeout);
         builder.Services.AddSingleton<JobRepository>();
         builder.Services.AddSingleton<JobQueue>();
+        builder.Services.AddSingleton<JobQueueGauge>();
         builder.Services.AddSingleton<JobFiles>();
         return builder;
     }

@@ -11,7 +11,9 @@ namespace MlApp.Bench;
 /// A backlog of 1,000 jobs from 100 owners, queued as the web queues them (input in S3, then the job in DynamoDB), drained
 /// by four worker processes started at once, as the dispatcher starts them at its default cap. Every job must end
 /// SUCCEEDED with a whole result (lost=0) and be run to success once (duplicated=0). The ideal is the time the model
-/// alone needs for all the rows in this process; the difference is what a job costs besides its rows.
+/// alone needs for all the rows in this process; the difference is what a job costs besides its rows. With
+/// <c>--baseline-worker</c>, the other build drains its own backlog first, against the same stand-ins, for before/after
+/// figures from one run.
 /// </summary>
 internal sealed partial class DrainScenario : IScenario
 {
@@ -22,7 +24,7 @@ internal sealed partial class DrainScenario : IScenario
 
     public string Name => "drain";
 
-    public string Description => "1,000 jobs from 100 owners drained by 4 worker processes: seconds vs ideal, lost, duplicated";
+    public string Description => "1,000 jobs from 100 owners drained by 4 worker processes: ms per job per worker, lost, duplicated";
 
     public async Task<BenchResult> RunAsync(BenchOptions options, CancellationToken cancellationToken)
     {
@@ -31,6 +33,46 @@ internal sealed partial class DrainScenario : IScenario
         var rowsPerJob = options.Scaled(500, 50);
         var csv = BatchCsv.Create(predictor.Card, rowsPerJob);
 
+        var result = new BenchResult(Name);
+        if (options.BaselineWorker is { } baseline)
+        {
+            var before = await DrainAsync(storage, csv, rowsPerJob, baseline, cancellationToken);
+            Report("baseline", before);
+            result.Add("baseline_ms_per_job_per_worker", before.MsPerJobPerWorker, "F0")
+                .Add("baseline_cpu_ms_per_job", before.CpuMsPerJob)
+                .Add("baseline_lost", before.Lost, "F0")
+                .Add("baseline_duplicated", before.Duplicated, "F0");
+        }
+
+        var drained = await DrainAsync(storage, csv, rowsPerJob, dll: null, cancellationToken);
+        Report("this build", drained);
+
+        var allRows = BatchCsv.Create(predictor.Card, Jobs * rowsPerJob);
+        InProcessBatch.Limit(predictor, allRows, 1024);
+        var limit = InProcessBatch.Limit(predictor, allRows, 1024);
+        var ideal = Jobs * rowsPerJob / limit.PerSecond;
+        return result
+            .Add("jobs", Jobs, "F0")
+            .Add("seconds", drained.Seconds)
+            .Add("ideal_seconds", ideal, "F2")
+            .Add("ms_per_job_per_worker", drained.MsPerJobPerWorker, "F0")
+            .Add("cpu_ms_per_job", drained.CpuMsPerJob)
+            .Add("lost", drained.Lost, "F0")
+            .Add("duplicated", drained.Duplicated, "F0")
+            .Add("workers", Workers, "F0")
+            .Add("rows_per_job", rowsPerJob, "F0")
+            .Add("jobs_per_s", Jobs / drained.Seconds, "F0");
+    }
+
+    private static void Report(string build, Drain drain) =>
+        Console.WriteLine($"{build}: drained by {Workers} workers in {drain.Seconds:F1} s ({Jobs / drain.Seconds:F0} jobs/s, " +
+            $"{drain.MsPerJobPerWorker:F0} ms per job per worker); CPU: stand-ins {drain.StandInsCpu.TotalSeconds:F1} s, workers {drain.WorkersCpu.TotalSeconds:F1} s, " +
+            $"{drain.CpuMsPerJob:F1} ms per job; " +
+            $"{drain.Successes} successes logged, {drain.Retried} jobs needed more than one attempt; lost {drain.Lost}, duplicated {drain.Duplicated}");
+
+    /// <summary>Queues a fresh backlog and drains it with <see cref="Workers"/> processes of the worker in <paramref name="dll"/> (null: this build's).</summary>
+    private static async Task<Drain> DrainAsync(LocalStorage storage, byte[] csv, int rowsPerJob, string? dll, CancellationToken cancellationToken)
+    {
         var submitted = new ConcurrentBag<(string Owner, string JobId)>();
         var queueing = Stopwatch.StartNew();
         await Parallel.ForEachAsync(Enumerable.Range(0, Jobs), new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken }, async (index, token) =>
@@ -43,8 +85,9 @@ internal sealed partial class DrainScenario : IScenario
         var successes = new ConcurrentQueue<string>();
         var drain = Stopwatch.StartNew();
         var cpuBefore = storage.CpuTime;
+        var workersCpuBefore = ChildrenCpu.Exited();
         var workers = Enumerable.Range(1, Workers)
-            .Select(number => BatchWorker.Start(storage, $"worker {number}", settings: null, dll: null, onLine: line =>
+            .Select(number => BatchWorker.Start(storage, $"worker {number}", settings: null, dll, onLine: line =>
             {
                 if (Succeeded().Match(line) is { Success: true } match)
                 {
@@ -73,25 +116,10 @@ internal sealed partial class DrainScenario : IScenario
         }
 
         var standInsCpu = storage.CpuTime - cpuBefore;
+        var workersCpu = ChildrenCpu.Exited() - workersCpuBefore;
         var (lost, retried) = await CheckAsync(storage, [.. submitted], rowsPerJob, cancellationToken);
         var duplicated = successes.GroupBy(id => id).Count(group => group.Count() > 1);
-
-        var allRows = BatchCsv.Create(predictor.Card, Jobs * rowsPerJob);
-        InProcessBatch.Limit(predictor, allRows, 1024);
-        var limit = InProcessBatch.Limit(predictor, allRows, 1024);
-        var ideal = Jobs * rowsPerJob / limit.PerSecond;
-        Console.WriteLine($"drained by {Workers} workers in {drain.Elapsed.TotalSeconds:F1} s ({Jobs / drain.Elapsed.TotalSeconds:F0} jobs/s, " +
-            $"{drain.Elapsed.TotalMilliseconds * Workers / Jobs:F0} ms per job per worker); the stand-ins used {standInsCpu.TotalSeconds:F1} s of CPU; " +
-            $"{successes.Count} successes logged, {retried} jobs needed more than one attempt");
-        return new BenchResult(Name)
-            .Add("jobs", Jobs, "F0")
-            .Add("seconds", drain.Elapsed.TotalSeconds)
-            .Add("ideal_seconds", ideal, "F2")
-            .Add("lost", lost, "F0")
-            .Add("duplicated", duplicated, "F0")
-            .Add("workers", Workers, "F0")
-            .Add("rows_per_job", rowsPerJob, "F0")
-            .Add("jobs_per_s", Jobs / drain.Elapsed.TotalSeconds, "F0");
+        return new Drain(drain.Elapsed.TotalSeconds, lost, duplicated, retried, successes.Count, standInsCpu, workersCpu);
     }
 
     /// <summary>A job is lost unless it SUCCEEDED with every row done and its result holds a header and one line per row.</summary>
@@ -131,4 +159,13 @@ internal sealed partial class DrainScenario : IScenario
 
     [GeneratedRegex(@"Job (?<id>[0-9a-f]{32}): succeeded")]
     private static partial Regex Succeeded();
+
+    /// <summary>One drain: its wall time, its books, and the CPU time the stand-ins and the workers used while it ran.</summary>
+    private sealed record Drain(double Seconds, int Lost, int Duplicated, int Retried, int Successes, TimeSpan StandInsCpu, TimeSpan WorkersCpu)
+    {
+        public double MsPerJobPerWorker => Seconds * 1000 * Workers / Jobs;
+
+        /// <summary>What a job costs the machine, whatever else shares it: the stand-ins' and the workers' CPU time per job.</summary>
+        public double CpuMsPerJob => (StandInsCpu + WorkersCpu).TotalMilliseconds / Jobs;
+    }
 }

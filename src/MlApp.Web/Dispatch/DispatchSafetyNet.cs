@@ -10,7 +10,7 @@ namespace MlApp.Web.Dispatch;
 /// </summary>
 public sealed partial class DispatchSafetyNet(
     JobDispatcher dispatcher,
-    JobQueue queue,
+    JobQueueGauge gauge,
     EmbeddedMetricWriter metrics,
     IOptions<DispatchOptions> options,
     TimeProvider time,
@@ -23,8 +23,10 @@ public sealed partial class DispatchSafetyNet(
         {
             try
             {
-                await dispatcher.DispatchAsync(knownWaiting: 0, stoppingToken);
-                await PublishQueueDepthAsync(stoppingToken);
+                // One read of the queue per tick: the figures the alarm watches are the ones the decision uses.
+                var depth = await gauge.MeasureAsync(stoppingToken);
+                PublishQueueDepth(depth);
+                await dispatcher.DispatchAsync(depth, stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -35,13 +37,10 @@ public sealed partial class DispatchSafetyNet(
     }
 
     /// <summary>The figures behind the "stuck queue" alarm: every replica publishes them, the alarm takes the maximum.</summary>
-    private async Task PublishQueueDepthAsync(CancellationToken cancellationToken)
-    {
-        var depth = await queue.MeasureAsync(cancellationToken);
+    private void PublishQueueDepth(QueueDepth depth) =>
         metrics.Write(
             new MetricValue(MetricNames.QueuedJobs, depth.Due, "Count"),
             new MetricValue(MetricNames.OldestQueuedJobAge, Math.Round(depth.OldestWait.TotalSeconds, 1), "Seconds"));
-    }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The dispatch safety net could not dispatch; it tries again at its next tick")]
     private partial void LogFailed(Exception exception);

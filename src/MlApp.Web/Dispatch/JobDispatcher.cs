@@ -8,7 +8,7 @@ namespace MlApp.Web.Dispatch;
 /// Starts batch tasks (ECS RunTask) for the jobs that wait: the count follows the queue's depth and stays under the cap
 /// once the running tasks are counted. Several web replicas may decide at once; a task too many finds nothing and exits.
 /// </summary>
-public sealed partial class JobDispatcher(JobQueue queue, EcsClient ecs, IOptions<BatchOptions> options, ILogger<JobDispatcher> logger)
+public sealed partial class JobDispatcher(JobQueueGauge gauge, EcsClient ecs, IOptions<BatchOptions> options, ILogger<JobDispatcher> logger)
 {
     private readonly BatchOptions _options = options.Value;
     private readonly SemaphoreSlim _oneDecisionAtATime = new(1, 1);
@@ -16,18 +16,15 @@ public sealed partial class JobDispatcher(JobQueue queue, EcsClient ecs, IOption
     /// <summary>1 when a job was queued after the last decision began: someone must decide once more.</summary>
     private int _newJobWaiting;
 
-    /// <param name="knownWaiting">
-    /// Jobs the caller knows are waiting, e.g. 1 right after an enqueue: the queue index is eventually consistent and may
-    /// not show a job written a moment ago.
-    /// </param>
+    /// <summary>Decides on a depth the caller has just measured (the safety net, which also publishes it), so the queue is read once.</summary>
     /// <returns>The number of tasks started.</returns>
-    public async Task<int> DispatchAsync(int knownWaiting, CancellationToken cancellationToken)
+    public async Task<int> DispatchAsync(QueueDepth measured, CancellationToken cancellationToken)
     {
         await _oneDecisionAtATime.WaitAsync(cancellationToken);
         int started;
         try
         {
-            started = await DecideAsync(knownWaiting, cancellationToken);
+            started = await DecideAsync(measured.Due, cancellationToken);
         }
         finally
         {
@@ -69,7 +66,7 @@ public sealed partial class JobDispatcher(JobQueue queue, EcsClient ecs, IOption
             try
             {
                 Interlocked.Exchange(ref _newJobWaiting, 0);
-                await DecideAsync(knownWaiting: 1, cancellationToken);
+                await DecideAsync(await WaitingWithNewJobAsync(cancellationToken), cancellationToken);
             }
             finally
             {
@@ -78,9 +75,12 @@ public sealed partial class JobDispatcher(JobQueue queue, EcsClient ecs, IOption
         }
     }
 
-    private async Task<int> DecideAsync(int knownWaiting, CancellationToken cancellationToken)
+    /// <summary>The queue index is eventually consistent and may not show a job written a moment ago: it counts anyway.</summary>
+    private async Task<int> WaitingWithNewJobAsync(CancellationToken cancellationToken) =>
+        Math.Max(1, (await gauge.MeasureAsync(cancellationToken)).Due);
+
+    private async Task<int> DecideAsync(int waiting, CancellationToken cancellationToken)
     {
-        var waiting = Math.Max(knownWaiting, await queue.CountDueAsync(cancellationToken));
         if (waiting == 0)
         {
             return 0;

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using MlApp.Jobs;
 using MlApp.Web.Jobs;
 using MlApp.Tests.Support;
@@ -49,23 +50,6 @@ public sealed class JobQueueTests : IAsyncLifetime
         Assert.Equal(claimedAt, stored!.StartedAt);
         Assert.Equal(TimeSpan.FromSeconds(42), JobView.From(stored).RunTime());
         Assert.Equal(done.FinishedAt, stored.FinishedAt);
-    }
-
-    [Fact]
-    public async Task The_queue_measures_its_claimable_jobs_and_how_long_the_oldest_has_waited()
-    {
-        Assert.Equal(new QueueDepth(0, TimeSpan.Zero), await _jobs.Queue.MeasureAsync(default));
-        await CreateJobAsync();
-        _jobs.Time.Advance(TimeSpan.FromSeconds(20));
-        var claimed = await CreateJobAsync();
-        await _jobs.Queue.TryClaimAsync(claimed.OwnerId, claimed.JobId, "worker-1", default);
-        await CreateJobAsync();
-        _jobs.Time.Advance(TimeSpan.FromSeconds(10));
-
-        var depth = await _jobs.Queue.MeasureAsync(default);
-
-        Assert.Equal(2, depth.Due);
-        Assert.Equal(TimeSpan.FromSeconds(30), depth.OldestWait);
     }
 
     [Fact]
@@ -211,6 +195,49 @@ public sealed class JobQueueTests : IAsyncLifetime
         Assert.Equal(3, stored.Attempts);
         Assert.StartsWith("Failed after 3 attempts: the worker stopped", stored.LastError);
     }
+
+    [Fact]
+    public async Task A_worker_whose_remembered_jobs_were_taken_looks_again_before_it_finds_the_queue_empty()
+    {
+        var first = await CreateJobAsync();
+        _jobs.Time.Advance(TimeSpan.FromSeconds(1));
+        var second = await CreateJobAsync();
+        var mine = WorkerQueue();
+        var other = WorkerQueue();
+        Assert.Equal(first.JobId, (await mine.TryClaimNextAsync("worker-1", default))?.Job.JobId);
+        Assert.Equal(second.JobId, (await other.TryClaimNextAsync("worker-2", default))?.Job.JobId);
+        _jobs.Time.Advance(TimeSpan.FromSeconds(1));
+        var third = await CreateJobAsync();
+
+        // The first worker's look found the second job too; the claim on it fails, and a new look finds the third.
+        Assert.Equal(third.JobId, (await mine.TryClaimNextAsync("worker-1", default))?.Job.JobId);
+        Assert.Null(await mine.TryClaimNextAsync("worker-1", default));
+    }
+
+    [Fact]
+    public async Task After_the_oldest_a_worker_claims_what_its_look_found_in_random_order_so_workers_that_looked_together_spread()
+    {
+        var queued = new List<string>();
+        for (var job = 0; job < 12; job++)
+        {
+            queued.Add((await CreateJobAsync()).JobId);
+            _jobs.Time.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        var claimed = new List<string>();
+        while (await _jobs.Queue.TryClaimNextAsync("worker-1", default) is { } lease)
+        {
+            claimed.Add(lease.Job.JobId);
+        }
+
+        Assert.Equal(queued[0], claimed[0]);
+        Assert.Equal(queued, claimed.Order(StringComparer.Ordinal));
+        // In due order only by a chance of 1 in 11!.
+        Assert.NotEqual(queued, claimed);
+    }
+
+    /// <summary>The queue as another worker process has it: with its own memory of what it last found.</summary>
+    private JobQueue WorkerQueue() => new(_jobs.DynamoDb, Options.Create(_jobs.Options), _jobs.Time);
 
     private async Task<Job> CreateJobAsync()
     {

@@ -30,6 +30,8 @@ public sealed class JobServices : IAsyncDisposable
 
     public JobQueue Queue => _services.GetRequiredService<JobQueue>();
 
+    public JobQueueGauge Gauge => _services.GetRequiredService<JobQueueGauge>();
+
     public JobFiles Files => _services.GetRequiredService<JobFiles>();
 
     public IAmazonDynamoDB DynamoDb => _services.GetRequiredService<IAmazonDynamoDB>();

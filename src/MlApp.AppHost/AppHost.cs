@@ -1,41 +1,38 @@
-using MlApp.AppHost.Deployment;
-using MlApp.AppHost.Deployment.Costs;
-using MlApp.AppHost.LocalAws;
-using MlApp.AppHost.LocalAws.Ecs;
-using MlApp.AppHost.LocalAws.Lambda;
+using MlApp.Hosting.Aws;
+using MlApp.Hosting.Aws.Costs;
+using MlApp.Hosting.LocalAws;
+using MlApp.Hosting.LocalAws.Ecs;
+using MlApp.Hosting.LocalAws.Lambda;
 
 var builder = DistributedApplication.CreateBuilder(args);
-var isLocal = builder.ExecutionContext.IsRunMode;
 
-// Storage: DynamoDB + S3 stand-ins with the job table and bucket, locally only; in AWS the CDK stack creates the real ones.
-var aws = isLocal ? builder.AddLocalAws() : null;
+// Storage: the job table and bucket; locally DynamoDB + S3 stand-ins, in AWS the CDK stack creates the real ones.
+var jobStore = builder.AddJobStore();
 
 // Realtime prediction: a Lambda function; locally each replica is a warm instance polling the Lambda emulator.
-var lambda = isLocal ? builder.AddLambdaEmulator() : null;
 var realtime = builder.AddProject<Projects.MlApp_RealtimeFunction>("realtime-function")
-    .AsLambdaFunction(lambda, timeout: TimeSpan.FromSeconds(30))
+    .AsLambdaFunction(timeout: TimeSpan.FromSeconds(30))
     .WithReplicas(2)
-    .WithLocalAws(aws);
+    .WithJobStore(jobStore);
 
 // Batch prediction: a task that drains the job queue and exits; RunTask starts it (locally through the ECS emulator).
-var ecs = isLocal ? builder.AddEcsEmulator() : null;
 var batch = builder.AddProject<Projects.MlApp_BatchJob>("batch-job")
-    .AsEcsTask(ecs, family: "batch-job")
-    .WithLocalAws(aws)
+    .AsEcsTask(family: "batch-job")
+    .WithJobStore(jobStore)
     .WithExplicitStart();
 
 // Web frontend and JSON API, the only thing reachable from outside.
 builder.AddProject<Projects.MlApp_Web>("web")
-    .WithLocalAws(aws)
-    .WithFunction(realtime, lambda)
-    .WithEcs(ecs, batch)
+    .WithJobStore(jobStore)
+    .WithFunction(realtime)
+    .WithEcs(batch)
     .WithHttpEndpoint()
     .WithReplicas(2)
     .WithHttpHealthCheck("/health")
     .WithExternalHttpEndpoints()
-    .WithCostSettings(builder.Configuration);
+    .WithCostSettings();
 
-// Publish mode only: the same model becomes a CDK stack (README, "Deploy to AWS").
+// Publish mode only: the same model becomes a CDK stack (README, "Deploy to AWS") and a cost report.
 builder.AddAwsDeployment();
 builder.AddCostReport();
 

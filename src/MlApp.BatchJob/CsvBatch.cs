@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using MlApp.BatchJob.Csv;
 using MlApp.Model;
 
+using MlApp.Model.Features;
 namespace MlApp.BatchJob;
 
 /// <summary>

@@ -1,6 +1,6 @@
 using MlApp.BatchJob;
 using MlApp.Jobs;
-using MlApp.Model;
+using MlApp.Model.Hosting;
 
 var builder = Host.CreateApplicationBuilder(args);
 builder.AddBasicServiceDefaults();

@@ -1,6 +1,7 @@
 using MlApp.BatchJob.Csv;
 using MlApp.Model;
 
+using MlApp.Model.Card;
 namespace MlApp.BatchJob;
 
 /// <summary>

@@ -1,6 +1,7 @@
 using MlApp.BatchJob.Csv;
 using MlApp.Model;
 
+using MlApp.Model.Features;
 namespace MlApp.BatchJob;
 
 /// <summary>

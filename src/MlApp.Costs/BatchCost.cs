@@ -1,5 +1,6 @@
 using static MlApp.Costs.CostText;
 
+using MlApp.Costs.Prices;
 namespace MlApp.Costs;
 
 /// <summary>What batch jobs cost: the task for as long as it runs, and the few requests each job makes.</summary>
@@ -20,7 +21,7 @@ public static class BatchCost
     public const int S3GetsPerJob = 2;
 
     /// <summary>One batch task for an hour: Fargate vCPU and memory (or the GPU instance), its address, its heartbeats.</summary>
-    public static CostBreakdown PerJobHour(DeploymentSettings settings, PriceTable prices)
+    public static CostBreakdown PerJobHour(CostInputs settings, PriceTable prices)
     {
         var lines = settings.BatchGpu ? GpuInstance(settings, prices) : FargateTask(settings, prices);
         if (settings.TasksHavePublicIpv4)
@@ -58,7 +59,7 @@ public static class BatchCost
         return perJobHour.Total * billedSeconds / BillingUnits.SecondsPerHour + perJob.Total;
     }
 
-    private static List<CostLine> FargateTask(DeploymentSettings settings, PriceTable prices)
+    private static List<CostLine> FargateTask(CostInputs settings, PriceTable prices)
     {
         var fargate = prices.Fargate(settings.FargateCpu);
         return
@@ -71,7 +72,7 @@ public static class BatchCost
     }
 
     // ECS on EC2 adds no charge of its own: the instance hour is the whole compute price.
-    private static List<CostLine> GpuInstance(DeploymentSettings settings, PriceTable prices)
+    private static List<CostLine> GpuInstance(CostInputs settings, PriceTable prices)
     {
         var instance = prices.Instance(settings.GpuInstanceType);
         return [new($"GPU instance ({instance.Type})", $"1 h x {Price(instance.PerHour)}", instance.PerHour)];

@@ -1,8 +1,10 @@
+using MlApp.Costs.Prices;
+
 namespace MlApp.Costs;
 
 /// <summary>Everything the model worked out for one deployment at one price table.</summary>
 public sealed record CostEstimate(
-    DeploymentSettings Settings,
+    CostInputs Settings,
     PriceTable Prices,
     CostBreakdown Idle,
     CostBreakdown PerThousandPredictions,

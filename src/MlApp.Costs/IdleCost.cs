@@ -1,11 +1,12 @@
 using static MlApp.Costs.CostText;
 
+using MlApp.Costs.Prices;
 namespace MlApp.Costs;
 
 /// <summary>What the deployment costs in a month in which nobody uses it: what runs around the clock, and what is kept.</summary>
 public static class IdleCost
 {
-    public static CostBreakdown For(DeploymentSettings settings, PriceTable prices)
+    public static CostBreakdown For(CostInputs settings, PriceTable prices)
     {
         const decimal hours = BillingUnits.HoursPerMonth;
         var fargate = prices.Fargate(settings.FargateCpu);
@@ -38,7 +39,7 @@ public static class IdleCost
 
     private static CostLine PerGb(string item, decimal gb, decimal price) => new(item, $"{Number(gb)} GB x {Price(price)}", gb * price);
 
-    private static CostLine PublicIpv4(DeploymentSettings settings, PriceTable prices, decimal hours)
+    private static CostLine PublicIpv4(CostInputs settings, PriceTable prices, decimal hours)
     {
         var loadBalancer = settings.LoadBalancer ? settings.LoadBalancerZones : 0;
         var tasks = settings.TasksHavePublicIpv4 ? settings.WebTaskCount : 0;
@@ -49,7 +50,7 @@ public static class IdleCost
     }
 
     // Provisioned instances are billed whether or not they serve anything, so they are idle cost.
-    private static CostLine ProvisionedConcurrency(DeploymentSettings settings, PriceTable prices, decimal hours)
+    private static CostLine ProvisionedConcurrency(CostInputs settings, PriceTable prices, decimal hours)
     {
         var memoryGb = settings.FunctionMemoryMb / BillingUnits.MbPerGb;
         var seconds = hours * BillingUnits.SecondsPerHour;
@@ -59,7 +60,7 @@ public static class IdleCost
     }
 
     // With a retention of R days, a steady flow of V GB a month keeps V x R / (days in a month) GB stored.
-    private static CostLine LogStorage(DeploymentSettings settings, PriceTable prices)
+    private static CostLine LogStorage(CostInputs settings, PriceTable prices)
     {
         var storedGb = settings.IdleLogGbPerMonth * settings.LogRetentionDays * 24m / BillingUnits.HoursPerMonth;
         return new("CloudWatch log storage",

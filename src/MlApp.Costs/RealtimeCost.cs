@@ -1,5 +1,6 @@
 using static MlApp.Costs.CostText;
 
+using MlApp.Costs.Prices;
 namespace MlApp.Costs;
 
 /// <summary>What realtime predictions cost on top of the idle deployment: Lambda requests, duration and its log lines.</summary>
@@ -11,7 +12,7 @@ public static class RealtimeCost
     /// The cost of 1,000 warm predictions at the measured duration. Cold starts (billed for container images) and
     /// the web's share are not in it: the web task and the ALB's LCU are already in the idle cost.
     /// </summary>
-    public static CostBreakdown PerThousandPredictions(DeploymentSettings settings, PriceTable prices)
+    public static CostBreakdown PerThousandPredictions(CostInputs settings, PriceTable prices)
     {
         var memoryGb = settings.FunctionMemoryMb / BillingUnits.MbPerGb;
         // Lambda rounds each invocation's duration up to the millisecond.

@@ -1,3 +1,5 @@
+using MlApp.Costs.Prices;
+
 namespace MlApp.Costs;
 
 /// <summary>The seed design document's own monthly estimate, as published, and how its frontend figure came about.</summary>

@@ -1,5 +1,6 @@
 using static MlApp.Costs.CostText;
 
+using MlApp.Costs.Prices;
 namespace MlApp.Costs;
 
 /// <summary>The seed's rejected alternative: one VM big enough for the web and a batch task at once, on around the clock.</summary>
@@ -11,7 +12,7 @@ public sealed record VmComparison(InstancePrice Instance, decimal PeakVcpu, deci
     /// <summary>How many times the idle deployment the VM costs.</summary>
     public decimal Ratio => IdleMonthly == 0 ? 0 : Monthly.Total / IdleMonthly;
 
-    public static VmComparison For(DeploymentSettings settings, PriceTable prices, decimal idleMonthly)
+    public static VmComparison For(CostInputs settings, PriceTable prices, decimal idleMonthly)
     {
         var peakVcpu = settings.WebTaskCount * settings.WebVcpu + settings.BatchVcpu;
         var peakMemoryGb = settings.WebTaskCount * settings.WebMemoryGb + settings.BatchMemoryGb;

@@ -1,5 +1,8 @@
 using MlApp.Model.Training;
 
+using MlApp.Model.Training.Cooling;
+using MlApp.Model.Training.Penguins;
+using MlApp.Model.Training.Shared;
 // Trains a model reproducibly (fixed seed, fixed held-out split), exports it to ONNX with its card, and checks that
 // ONNX Runtime predicts what ML.NET predicts. See docs/model.md.
 const string usage = """

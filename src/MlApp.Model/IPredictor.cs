@@ -1,3 +1,6 @@
+using MlApp.Model.Card;
+using MlApp.Model.Features;
+
 namespace MlApp.Model;
 
 /// <summary>

@@ -3,6 +3,8 @@ using System.Text.Json;
 using MlApp.Model;
 using MlApp.RealtimeFunction.Runtime;
 
+using MlApp.Model.Features;
+using MlApp.Model.Invocation;
 namespace MlApp.RealtimeFunction;
 
 /// <summary>

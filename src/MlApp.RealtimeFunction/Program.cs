@@ -1,7 +1,9 @@
-using MlApp.Model;
+using MlApp.Model.Hosting;
 using MlApp.RealtimeFunction;
 using MlApp.RealtimeFunction.Runtime;
 
+using MlApp.Model.Card;
+using MlApp.Model.Features;
 var builder = Host.CreateApplicationBuilder(args);
 builder.AddBasicServiceDefaults();
 builder.AddModel();

@@ -1,7 +1,7 @@
 using MlApp.Jobs;
-using MlApp.Jobs.Ecs;
-using MlApp.Jobs.Lambda;
-using MlApp.Model;
+using MlApp.Aws.Ecs;
+using MlApp.Aws.Lambda;
+using MlApp.Model.Hosting;
 using MlApp.ServiceDefaults.Metrics;
 using MlApp.Web.Costs;
 using MlApp.Web.Dispatch;
@@ -12,6 +12,9 @@ using MlApp.Web.Owners;
 using MlApp.Web.Predictions;
 using MlApp.Web.Security;
 
+using MlApp.Model.Card;
+using MlApp.Model.Features;
+using MlApp.Model.Invocation;
 namespace MlApp.Web;
 
 public static class WebApplicationBuilderExtensions

@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using MlApp.Jobs;
 using MlApp.Model;
 
+using MlApp.Model.Onnx;
 namespace MlApp.Bench;
 
 /// <summary>

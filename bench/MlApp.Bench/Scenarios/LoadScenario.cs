@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using MlApp.Model;
 
+using MlApp.Model.Card;
 namespace MlApp.Bench;
 
 /// <summary>

@@ -1,6 +1,9 @@
 using System.Diagnostics;
 using MlApp.Model;
 
+using MlApp.Model.Card;
+using MlApp.Model.Features;
+using MlApp.Model.Onnx;
 namespace MlApp.Bench;
 
 /// <summary>

@@ -5,6 +5,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using MlApp.Model;
 
+using MlApp.Model.Features;
+using MlApp.Model.Onnx;
 namespace MlApp.Bench;
 
 /// <summary>

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
-using MlApp.Model;
 
+using MlApp.Model.Card;
 namespace MlApp.Bench;
 
 /// <summary>Batch inputs made from the model's card: valid rows, the same for every run, as UTF-8 CSV with a header.</summary>

@@ -2,6 +2,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using MlApp.Model;
 
+using MlApp.Model.Card;
+using MlApp.Model.Features;
 namespace MlApp.Bench;
 
 /// <summary>Request bodies made from the model's own card, so the scenarios work for any model folder.</summary>

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using MlApp.BatchJob;
 using MlApp.Model;
 
+using MlApp.Model.Features;
 namespace MlApp.Bench;
 
 /// <summary>The batch path's floors, in this process over the same CSV bytes: no S3, no queue, no second process.</summary>

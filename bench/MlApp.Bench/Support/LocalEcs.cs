@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
-using MlApp.AppHost.LocalAws.Ecs;
+using MlApp.Hosting.LocalAws.Ecs;
 
 namespace MlApp.Bench;
 

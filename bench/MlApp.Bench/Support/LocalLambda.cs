@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.Extensions.Logging.Abstractions;
-using MlApp.AppHost.LocalAws.Lambda;
+using MlApp.Hosting.LocalAws.Lambda;
 
 namespace MlApp.Bench;
 

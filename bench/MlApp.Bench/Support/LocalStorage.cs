@@ -5,7 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using MlApp.AppHost.LocalAws;
+using MlApp.Hosting.LocalAws;
 using MlApp.Jobs;
 
 namespace MlApp.Bench;
@@ -42,7 +42,7 @@ internal sealed partial class LocalStorage : IAsyncDisposable
 
     public static async Task<LocalStorage> StartAsync(CancellationToken cancellationToken)
     {
-        var folder = Path.Combine(RepositoryPaths.Root, "src", "MlApp.AppHost", "LocalAws", "standins");
+        var folder = Path.Combine(RepositoryPaths.Root, "src", "MlApp.Hosting.LocalAws", "standins");
         var dynamo = ChildProcess.Start("dynalite", "node", [Path.Combine(folder, "dynamodb.mjs"), "0"], new Dictionary<string, string?>());
         var s3 = ChildProcess.Start("fauxqs", "node", [Path.Combine(folder, "s3.mjs"), "0"], new Dictionary<string, string?>());
         try

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
-using MlApp.AppHost.LocalAws;
+using MlApp.Hosting.LocalAws;
 
 namespace MlApp.Bench;
 

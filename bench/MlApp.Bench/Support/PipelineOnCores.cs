@@ -4,6 +4,7 @@ using System.Runtime.Loader;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 using MlApp.BatchJob;
+using MlApp.Model.Onnx;
 using MlApp.Model;
 
 namespace MlApp.Bench;

@@ -1,4 +1,4 @@
-namespace MlApp.Costs;
+namespace MlApp.Costs.Prices;
 
 /// <summary>The CPU architecture Fargate tasks run on; Arm (Graviton) is about 20% cheaper.</summary>
 public enum CpuArchitecture

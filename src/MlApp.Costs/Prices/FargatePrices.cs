@@ -1,4 +1,4 @@
-namespace MlApp.Costs;
+namespace MlApp.Costs.Prices;
 
 /// <summary>Fargate's rates for one CPU architecture. AWS bills per second (one-minute minimum) but quotes per hour.</summary>
 public sealed record FargatePrices(decimal PerVcpuHour, decimal PerGbHour)

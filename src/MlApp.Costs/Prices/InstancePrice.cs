@@ -1,4 +1,4 @@
-namespace MlApp.Costs;
+namespace MlApp.Costs.Prices;
 
 /// <summary>An EC2 instance type's size and its Linux on-demand hourly rate.</summary>
 public sealed record InstancePrice(string Type, decimal Vcpus, decimal MemoryGb, decimal PerHour)

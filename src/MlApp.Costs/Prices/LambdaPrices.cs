@@ -1,4 +1,4 @@
-namespace MlApp.Costs;
+namespace MlApp.Costs.Prices;
 
 /// <summary>Lambda rates for x86 functions, on demand and with provisioned concurrency.</summary>
 /// <param name="PerMillionRequests">Every invocation, on demand or provisioned.</param>

@@ -1,4 +1,4 @@
-namespace MlApp.Costs;
+namespace MlApp.Costs.Prices;
 
 /// <summary>One region's on-demand list prices, dated and with their source, so an estimate can say what it rests on.</summary>
 public sealed record PriceTable

@@ -1,4 +1,4 @@
-namespace MlApp.Costs;
+namespace MlApp.Costs.Prices;
 
 /// <summary>The price tables the model knows. Add a new one (don't edit an old one) when AWS changes a price.</summary>
 public static class PriceTables

@@ -1,6 +1,6 @@
 using static MlApp.Costs.CostText;
 
-namespace MlApp.Costs;
+namespace MlApp.Costs.Report;
 
 /// <summary>An estimate as aligned plain-text lines: idle parts and total, per-use costs, the big VM and its ratio, the seed's figure, the prices' date and source.</summary>
 public static class CostReport
@@ -65,7 +65,7 @@ public static class CostReport
     private static string Length(TimeSpan job) =>
         job.TotalHours >= 1 ? $"{Number((decimal)job.TotalHours)}-hour" : $"{Number((decimal)job.TotalMinutes)}-minute";
 
-    private static string Describe(DeploymentSettings s)
+    private static string Describe(CostInputs s)
     {
         var web = $"web {s.WebTaskCount} x {Number(s.WebVcpu)} vCPU / {Number(s.WebMemoryGb)} GB ({s.FargateCpu.ToString().ToLowerInvariant()})"
             + (s.LoadBalancer ? $" behind an ALB in {s.LoadBalancerZones} zones" : " without a load balancer");

@@ -1,4 +1,4 @@
-namespace MlApp.Costs;
+namespace MlApp.Costs.Report;
 
 /// <summary>Rows of item, basis and amount under headings, padded into columns for a console or a README code block.</summary>
 internal sealed class TextTable

@@ -1,4 +1,4 @@
-namespace MlApp.Model.Training;
+namespace MlApp.Model.Training.Cooling;
 
 /// <summary>
 /// A made-up but plausible data set: the cooling load of a building from the outdoor temperature, its floor area and

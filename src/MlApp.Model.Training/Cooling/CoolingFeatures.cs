@@ -1,6 +1,6 @@
 using Microsoft.ML.Data;
 
-namespace MlApp.Model.Training;
+namespace MlApp.Model.Training.Cooling;
 
 /// <summary>The features alone: the shape of the exported graph's only input.</summary>
 internal sealed class CoolingFeatures

@@ -1,4 +1,4 @@
-namespace MlApp.Model.Training;
+namespace MlApp.Model.Training.Cooling;
 
 /// <summary>ML.NET's regression output.</summary>
 internal sealed class CoolingPrediction

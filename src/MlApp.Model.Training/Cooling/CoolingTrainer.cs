@@ -2,7 +2,11 @@ using System.Text.Json;
 using Microsoft.ML;
 using Microsoft.ML.Trainers;
 
-namespace MlApp.Model.Training;
+using MlApp.Model.Card;
+using MlApp.Model.Features;
+using MlApp.Model.Training.Penguins;
+using MlApp.Model.Training.Shared;
+namespace MlApp.Model.Training.Cooling;
 
 /// <summary>
 /// A second, tiny model with a different schema and the other input mode (one float [-1,3] tensor, as scikit-learn and

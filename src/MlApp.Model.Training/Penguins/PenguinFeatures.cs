@@ -1,6 +1,7 @@
 using Microsoft.ML.Data;
 
-namespace MlApp.Model.Training;
+using MlApp.Model.Features;
+namespace MlApp.Model.Training.Penguins;
 
 /// <summary>The model's inputs. Its columns, and nothing else, become the ONNX graph's inputs, so their names are the card's field names.</summary>
 internal class PenguinFeatures

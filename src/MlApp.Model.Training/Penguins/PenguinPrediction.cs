@@ -1,4 +1,4 @@
-namespace MlApp.Model.Training;
+namespace MlApp.Model.Training.Penguins;
 
 /// <summary>What ML.NET predicts for a row, read back to compare with ONNX Runtime and to measure the model.</summary>
 internal sealed class PenguinPrediction

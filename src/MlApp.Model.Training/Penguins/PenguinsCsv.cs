@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace MlApp.Model.Training;
+namespace MlApp.Model.Training.Penguins;
 
 /// <summary>Reads data/penguins.csv (a plain CSV without quoted cells) and keeps the complete rows.</summary>
 internal static class PenguinsCsv

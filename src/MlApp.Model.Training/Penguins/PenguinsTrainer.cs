@@ -4,7 +4,9 @@ using Microsoft.ML.Data;
 using Microsoft.ML.Trainers;
 using Microsoft.ML.Transforms;
 
-namespace MlApp.Model.Training;
+using MlApp.Model.Card;
+using MlApp.Model.Training.Shared;
+namespace MlApp.Model.Training.Penguins;
 
 /// <summary>
 /// Species of Palmer penguins: one-hot island and sex plus min-max normalised measurements into a multiclass

@@ -1,4 +1,4 @@
-namespace MlApp.Model.Training;
+namespace MlApp.Model.Training.Shared;
 
 /// <summary>Accuracy, macro-F1 and log-loss, computed from the predictions themselves so the figures are easy to check by hand.</summary>
 internal static class ClassificationMetrics

@@ -1,4 +1,7 @@
-namespace MlApp.Model.Training;
+using MlApp.Model.Features;
+using MlApp.Model.Onnx;
+
+namespace MlApp.Model.Training.Shared;
 
 /// <summary>Loads the exported folder with the app's own predictor and compares it with ML.NET, row by row.</summary>
 internal static class ExportCheck

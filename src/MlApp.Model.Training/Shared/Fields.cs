@@ -1,4 +1,6 @@
-namespace MlApp.Model.Training;
+using MlApp.Model.Card;
+
+namespace MlApp.Model.Training.Shared;
 
 /// <summary>Builds card fields from the data, so ranges, categories and examples always match what the model saw.</summary>
 internal static class Fields

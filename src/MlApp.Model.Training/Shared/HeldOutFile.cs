@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace MlApp.Model.Training;
+namespace MlApp.Model.Training.Shared;
 
 /// <summary>The held-out rows with ML.NET's own predictions, written for the tests that compare ONNX Runtime against them.</summary>
 internal static class HeldOutFile

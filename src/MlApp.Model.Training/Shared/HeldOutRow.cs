@@ -1,6 +1,7 @@
 using System.Text.Json;
 
-namespace MlApp.Model.Training;
+using MlApp.Model.Features;
+namespace MlApp.Model.Training.Shared;
 
 /// <summary>One held-out row: its inputs, the truth, and what ML.NET predicted (label and scores, or value).</summary>
 internal sealed record HeldOutRow(

@@ -1,4 +1,4 @@
-namespace MlApp.Model.Training;
+namespace MlApp.Model.Training.Shared;
 
 /// <summary>
 /// A fixed split: a seeded shuffle puts exactly 20% of the rows aside for measuring. Done by hand rather than with

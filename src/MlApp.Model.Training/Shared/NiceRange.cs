@@ -1,4 +1,4 @@
-namespace MlApp.Model.Training;
+namespace MlApp.Model.Training.Shared;
 
 /// <summary>
 /// The allowed range of a number field: the data's range widened by 10% on each side and rounded outwards to a

@@ -1,6 +1,7 @@
 using Microsoft.ML;
 
-namespace MlApp.Model.Training;
+using MlApp.Model.Card;
+namespace MlApp.Model.Training.Shared;
 
 /// <summary>Writes model.onnx and model.json into the output folder.</summary>
 internal static class OnnxExport

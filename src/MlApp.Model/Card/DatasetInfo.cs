@@ -1,4 +1,4 @@
-namespace MlApp.Model;
+namespace MlApp.Model.Card;
 
 /// <summary>Where the training data came from and on what terms it may be used.</summary>
 public sealed record DatasetInfo

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 
-namespace MlApp.Model;
+using MlApp.Model.Features;
+namespace MlApp.Model.Card;
 
 /// <summary>One input of the model: its type, its allowed values and what it means, for validation and for the people who fill it in.</summary>
 public sealed record InputField

@@ -1,4 +1,4 @@
-namespace MlApp.Model;
+namespace MlApp.Model.Card;
 
 /// <summary>
 /// What a model is, what it takes and gives, how good it is and where its data came from. Read from

@@ -2,7 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 
-namespace MlApp.Model;
+namespace MlApp.Model.Card;
 
 /// <summary>Reads and writes <c>model.json</c>. Reading also checks the card for consistency and lists every problem at once.</summary>
 public static class ModelCardJson

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace MlApp.Model;
+namespace MlApp.Model.Card;
 
 /// <summary>
 /// Source-generated so that the card reads the same under native AOT. Unknown properties are refused, so a typo such

@@ -1,4 +1,6 @@
-namespace MlApp.Model;
+using MlApp.Model.Features;
+
+namespace MlApp.Model.Card;
 
 /// <summary>Checks that a card is consistent in itself (the graph is checked separately, once it is loaded).</summary>
 public static class ModelCardValidator

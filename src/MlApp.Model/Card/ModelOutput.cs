@@ -1,4 +1,4 @@
-namespace MlApp.Model;
+namespace MlApp.Model.Card;
 
 /// <summary>What the model gives back: the name of the label (with its classes) or of the predicted value (with its unit).</summary>
 public sealed record ModelOutput

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace MlApp.Model;
+namespace MlApp.Model.Card;
 
 /// <summary>What the model predicts: a class label with scores, or one number.</summary>
 public enum ModelTask

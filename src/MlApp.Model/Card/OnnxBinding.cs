@@ -1,4 +1,4 @@
-namespace MlApp.Model;
+namespace MlApp.Model.Card;
 
 /// <summary>The card's <c>onnx</c> section: which graph inputs and outputs carry the schema's fields and the prediction.</summary>
 public sealed record OnnxBinding

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace MlApp.Model;
+namespace MlApp.Model.Card;
 
 /// <summary>How the schema's fields become the graph's inputs.</summary>
 public enum OnnxInputMode

@@ -1,4 +1,4 @@
-namespace MlApp.Model;
+namespace MlApp.Model.Card;
 
 /// <summary>
 /// Names of the graph outputs to read. Classification needs scores, a label, or both (without a label output the

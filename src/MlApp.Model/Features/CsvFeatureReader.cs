@@ -1,6 +1,7 @@
 using System.Globalization;
 
-namespace MlApp.Model;
+using MlApp.Model.Card;
+namespace MlApp.Model.Features;
 
 /// <summary>
 /// Turns the cells of CSV rows into validated rows, the way the batch job receives them. The header is checked once

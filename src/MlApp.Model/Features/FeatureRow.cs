@@ -1,7 +1,7 @@
 using System.Collections;
 using System.Diagnostics.CodeAnalysis;
 
-namespace MlApp.Model;
+namespace MlApp.Model.Features;
 
 /// <summary>
 /// One row of named input values. Immutable, so one row can be shared between threads. Rows from

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Serialization;
 
-namespace MlApp.Model;
+namespace MlApp.Model.Features;
 
 /// <summary>One input value: a number or a category. Integers are numbers; the schema says which fields must be whole.</summary>
 [JsonConverter(typeof(FeatureValueJsonConverter))]

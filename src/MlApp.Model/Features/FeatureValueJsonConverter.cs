@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace MlApp.Model;
+namespace MlApp.Model.Features;
 
 /// <summary>Writes a feature value as a bare JSON number or string, the way people write examples in a card.</summary>
 internal sealed class FeatureValueJsonConverter : JsonConverter<FeatureValue>

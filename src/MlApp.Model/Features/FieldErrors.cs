@@ -1,4 +1,6 @@
-namespace MlApp.Model;
+using MlApp.Model.Card;
+
+namespace MlApp.Model.Features;
 
 /// <summary>Every validation message in one place, so the JSON and CSV readers word the same problem the same way.</summary>
 internal static class FieldErrors

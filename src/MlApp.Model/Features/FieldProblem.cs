@@ -1,4 +1,4 @@
-namespace MlApp.Model;
+namespace MlApp.Model.Features;
 
 /// <summary>The kind of a validation error, for code that reacts to some kinds differently (the message is for people).</summary>
 public enum FieldProblem

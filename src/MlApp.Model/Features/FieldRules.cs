@@ -1,4 +1,6 @@
-namespace MlApp.Model;
+using MlApp.Model.Card;
+
+namespace MlApp.Model.Features;
 
 /// <summary>The checks on a value that don't depend on where it came from: finiteness, wholeness, range and allowed categories.</summary>
 internal static class FieldRules

@@ -1,6 +1,7 @@
 using System.Globalization;
 
-namespace MlApp.Model;
+using MlApp.Model.Card;
+namespace MlApp.Model.Features;
 
 /// <summary>How numbers, types and lists read in messages: invariant culture, so a message says the same on every server.</summary>
 internal static class FieldText

@@ -1,6 +1,7 @@
 using System.Text.Json;
 
-namespace MlApp.Model;
+using MlApp.Model.Card;
+namespace MlApp.Model.Features;
 
 /// <summary>
 /// Turns a JSON object such as <c>{"island": "Biscoe", "bill_length_mm": 39.1}</c> into a validated row, the way the

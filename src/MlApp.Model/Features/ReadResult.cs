@@ -1,6 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 
-namespace MlApp.Model;
+namespace MlApp.Model.Features;
 
 /// <summary>A value, or every reason there is none. Errors are data because a bad row is an answer (a 400, an error column), not a crash.</summary>
 public sealed class ReadResult<T>

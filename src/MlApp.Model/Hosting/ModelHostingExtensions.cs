@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
-namespace MlApp.Model;
+namespace MlApp.Model.Hosting;
 
 public static class ModelHostingExtensions
 {

@@ -1,4 +1,4 @@
-namespace MlApp.Model;
+namespace MlApp.Model.Hosting;
 
 /// <summary>Where the model comes from; bound from the <c>Model</c> section (env <c>Model__Path</c>, <c>Model__S3Uri</c>).</summary>
 public sealed class ModelOptions

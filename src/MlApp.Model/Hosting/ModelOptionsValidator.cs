@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace MlApp.Model;
+namespace MlApp.Model.Hosting;
 
 /// <summary>Written by hand rather than with data annotations: the messages say which setting to fix and how, and it needs no reflection.</summary>
 internal sealed class ModelOptionsValidator : IValidateOptions<ModelOptions>

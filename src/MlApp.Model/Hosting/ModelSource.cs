@@ -3,7 +3,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace MlApp.Model;
+using MlApp.Model.Card;
+using MlApp.Model.Onnx;
+namespace MlApp.Model.Hosting;
 
 /// <summary>
 /// Resolves the configured model to a local folder (downloading it from S3 when <c>Model:S3Uri</c> is set) and loads it.

@@ -1,7 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
-namespace MlApp.Model;
+using MlApp.Model.Card;
+namespace MlApp.Model.Hosting;
 
 /// <summary>
 /// Loads the model while the host starts, so a bad model stops the process before it takes traffic (the function

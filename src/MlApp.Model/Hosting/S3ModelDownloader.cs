@@ -3,7 +3,7 @@ using System.Net;
 using Amazon.S3;
 using Microsoft.Extensions.Logging;
 
-namespace MlApp.Model;
+namespace MlApp.Model.Hosting;
 
 /// <summary>
 /// Copies a model folder from S3 to local disk, because ONNX Runtime loads from a file. The client comes from DI, so

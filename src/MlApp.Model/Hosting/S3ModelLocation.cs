@@ -1,6 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 
-namespace MlApp.Model;
+namespace MlApp.Model.Hosting;
 
 /// <summary>A model folder in S3: <c>s3://bucket/prefix/</c>. The prefix is empty or ends with '/'.</summary>
 public sealed record S3ModelLocation(string Bucket, string Prefix)

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace MlApp.Model;
+namespace MlApp.Model.Invocation;
 
 /// <summary>
 /// The one rule for a predict body, shared by the web's <c>/api/predict</c> and the function invoked directly: JSON whose

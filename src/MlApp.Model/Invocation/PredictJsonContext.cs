@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace MlApp.Model;
+namespace MlApp.Model.Invocation;
 
 /// <summary>The envelopes between web and function, source-generated so the function can be compiled ahead of time.</summary>
 [JsonSourceGenerationOptions(

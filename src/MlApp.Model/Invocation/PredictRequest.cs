@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace MlApp.Model;
+namespace MlApp.Model.Invocation;
 
 /// <summary>
 /// What the web sends the realtime function: the rows as the caller wrote them (the function validates them again

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace MlApp.Model;
+namespace MlApp.Model.Invocation;
 
 /// <summary>The rows a predict body carries and the field they came in (<c>input</c> or <c>inputs</c>), or why there are none.</summary>
 public sealed record PredictRows(IReadOnlyList<JsonElement> Rows, string Field, IReadOnlyList<(string Key, string Message)> Problems)

@@ -1,7 +1,9 @@
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
 
-namespace MlApp.Model;
+using MlApp.Model.Card;
+using MlApp.Model.Features;
+namespace MlApp.Model.Onnx;
 
 /// <summary>ML.NET's export style: one [-1,1] input per field, float for numbers and string for categories.</summary>
 internal sealed class ColumnsInputLayout : OnnxInputLayout

@@ -1,7 +1,7 @@
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
 
-namespace MlApp.Model;
+namespace MlApp.Model.Onnx;
 
 /// <summary>How graph inputs and outputs read in load errors: the scientist sees names, types and shapes as Netron would show them.</summary>
 internal static class OnnxGraphText

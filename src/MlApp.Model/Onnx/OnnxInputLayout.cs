@@ -1,6 +1,8 @@
 using Microsoft.ML.OnnxRuntime;
 
-namespace MlApp.Model;
+using MlApp.Model.Card;
+using MlApp.Model.Features;
+namespace MlApp.Model.Onnx;
 
 /// <summary>Turns rows into the graph's input tensors, in one of the card's input modes.</summary>
 internal abstract class OnnxInputLayout

@@ -2,7 +2,8 @@ using System.Globalization;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
 
-namespace MlApp.Model;
+using MlApp.Model.Card;
+namespace MlApp.Model.Onnx;
 
 /// <summary>Reads the graph outputs the card names into predictions; only those outputs are computed.</summary>
 internal sealed class OnnxOutputReader

@@ -3,7 +3,9 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.ML.OnnxRuntime;
 
-namespace MlApp.Model;
+using MlApp.Model.Card;
+using MlApp.Model.Features;
+namespace MlApp.Model.Onnx;
 
 /// <summary>
 /// Runs an ONNX model described by its card with ONNX Runtime. One instance per process: the session is expensive to

@@ -1,4 +1,7 @@
-namespace MlApp.Model;
+using MlApp.Model.Card;
+using MlApp.Model.Features;
+
+namespace MlApp.Model.Onnx;
 
 /// <summary>
 /// Reads a field from a row for the graph. Readers have validated the values already; this only guards against rows

@@ -1,7 +1,9 @@
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
 
-namespace MlApp.Model;
+using MlApp.Model.Card;
+using MlApp.Model.Features;
+namespace MlApp.Model.Onnx;
 
 /// <summary>scikit-learn's and PyTorch's style: one float [-1,k] input with the fields in schema order.</summary>
 internal sealed class TensorInputLayout : OnnxInputLayout

@@ -12,7 +12,7 @@ public static class CostHosting
 
     public static IHostApplicationBuilder AddCostEstimate(this IHostApplicationBuilder builder)
     {
-        var settings = builder.Configuration.GetSection(SectionName).Get<DeploymentSettings>() ?? DeploymentSettings.Default;
+        var settings = builder.Configuration.GetSection(SectionName).Get<CostInputs>() ?? CostInputs.Default;
         builder.Services.AddSingleton(CostModel.Estimate(settings));
         return builder;
     }

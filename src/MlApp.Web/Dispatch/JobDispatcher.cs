@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 using MlApp.Jobs;
-using MlApp.Jobs.Ecs;
+using MlApp.Aws.Ecs;
 
 namespace MlApp.Web.Dispatch;
 

@@ -2,8 +2,9 @@ using System.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 using MlApp.Jobs;
-using MlApp.Model;
 
+using MlApp.Model.Card;
+using MlApp.Model.Features;
 namespace MlApp.Web.Jobs;
 
 /// <summary>

@@ -1,5 +1,5 @@
-using MlApp.Model;
 
+using MlApp.Model.Card;
 namespace MlApp.Web.ModelInfo;
 
 /// <summary>How a schema name reads on the page: <c>bill_length_mm</c> with unit mm becomes "Bill length (mm)".</summary>

@@ -1,5 +1,5 @@
-using MlApp.Model;
 
+using MlApp.Model.Card;
 namespace MlApp.Web.ModelInfo;
 
 /// <summary><c>/api/model</c>: the model's card (its input schema) and a sample CSV, so an API client needs no other docs.</summary>

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
-using MlApp.Model;
 
+using MlApp.Model.Card;
 namespace MlApp.Web.ModelInfo;
 
 /// <summary>

@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using MlApp.Model;
 
+using MlApp.Model.Card;
+using MlApp.Model.Features;
 namespace MlApp.Web.Predictions;
 
 /// <summary>

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using MlApp.Jobs.Lambda;
+using MlApp.Aws.Lambda;
 
 namespace MlApp.Web.Predictions;
 

@@ -3,10 +3,11 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
-using MlApp.Jobs.Http;
-using MlApp.Model;
+using MlApp.ServiceDefaults.Http;
 using MlApp.Web.Limits;
 
+using MlApp.Model.Features;
+using MlApp.Model.Invocation;
 namespace MlApp.Web.Predictions;
 
 /// <summary><c>POST /api/predict</c>: validate against the model's card here, then ask the realtime function.</summary>

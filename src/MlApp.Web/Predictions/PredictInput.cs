@@ -1,5 +1,6 @@
 using System.Text.Json;
-using MlApp.Model;
+using MlApp.Model.Features;
+using MlApp.Model.Invocation;
 
 namespace MlApp.Web.Predictions;
 

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Text.Json;
-using MlApp.Jobs.Lambda;
-using MlApp.Model;
+using MlApp.Aws.Lambda;
 
+using MlApp.Model.Invocation;
 namespace MlApp.Web.Predictions;
 
 /// <summary>Asks the realtime function for predictions of validated rows; the one path for the JSON API and the page.</summary>

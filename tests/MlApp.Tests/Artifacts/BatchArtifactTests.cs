@@ -1,5 +1,5 @@
 using System.Text;
-using MlApp.AppHost.LocalAws;
+using MlApp.Hosting.LocalAws;
 using MlApp.Jobs;
 using MlApp.Tests.Integration.Batch;
 using MlApp.Tests.Support;

@@ -4,8 +4,8 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging.Abstractions;
-using MlApp.AppHost.LocalAws;
-using MlApp.AppHost.LocalAws.Lambda;
+using MlApp.Hosting.LocalAws;
+using MlApp.Hosting.LocalAws.Lambda;
 using MlApp.Tests.Support;
 using Xunit.Abstractions;
 

@@ -1,7 +1,7 @@
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
-using MlApp.AppHost.Deployment.Topology;
-using MlApp.AppHost.LocalAws.Lambda;
+using MlApp.Hosting.Aws.Topology;
+using MlApp.Hosting.LocalAws.Lambda;
 using RepositoryRoot = MlApp.Tests.Support.RepositoryRoot;
 
 namespace MlApp.Tests.Deployment;
@@ -36,8 +36,8 @@ public sealed class AppTopologyReaderTests(SynthesizedStacks stacks)
     {
         var error = Assert.Throws<InvalidOperationException>(() => AppTopologyReader.Read(Model(builder =>
         {
-            builder.AddProject("one", Project("MlApp.RealtimeFunction")).AsLambdaFunction(null, TimeSpan.FromSeconds(5));
-            builder.AddProject("two", Project("MlApp.RealtimeFunction")).AsLambdaFunction(null, TimeSpan.FromSeconds(5));
+            builder.AddProject("one", Project("MlApp.RealtimeFunction")).AsLambdaFunction(TimeSpan.FromSeconds(5));
+            builder.AddProject("two", Project("MlApp.RealtimeFunction")).AsLambdaFunction(TimeSpan.FromSeconds(5));
         }), RepositoryRoot.Path));
 
         Assert.Contains("one, two", error.Message, StringComparison.Ordinal);

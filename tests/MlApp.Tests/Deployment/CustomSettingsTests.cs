@@ -1,3 +1,5 @@
+using MlApp.Hosting.Aws;
+
 namespace MlApp.Tests.Deployment;
 
 /// <summary>Every deployment setting reaches the template; the defaults are checked by the other classes.</summary>
@@ -5,7 +7,7 @@ namespace MlApp.Tests.Deployment;
 [Trait("Category", "Deployment")]
 public sealed class CustomSettingsTests(SynthesizedStacks stacks)
 {
-    private static readonly AppHost.Deployment.DeploymentSettings Settings = SynthesizedStacks.CustomSettings;
+    private static readonly DeploymentSettings Settings = SynthesizedStacks.CustomSettings;
 
     [Fact]
     public void The_stack_name_names_the_template_and_the_task_families()

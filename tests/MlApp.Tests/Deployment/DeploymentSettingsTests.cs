@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Configuration;
-using MlApp.AppHost.Deployment;
+using MlApp.Hosting.Aws;
 
 namespace MlApp.Tests.Deployment;
 

@@ -93,7 +93,7 @@ public sealed class IamTemplateTests(SynthesizedStacks stacks)
         {
             [roles.WebTask] =
             [
-                "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:UpdateItem", "ecs:DescribeTasks", "ecs:ListTasks", "ecs:RunTask",
+                "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:UpdateItem", "ecs:ListTasks", "ecs:RunTask",
                 "iam:PassRole", "lambda:InvokeFunction", "s3:AbortMultipartUpload", "s3:DeleteObject", "s3:GetObject", "s3:ListBucket", "s3:PutObject",
             ],
             [roles.WebExecution] = pull,

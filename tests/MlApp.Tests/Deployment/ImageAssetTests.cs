@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using MlApp.AppHost.Deployment.Topology;
+using MlApp.Hosting.Aws.Topology;
 
 namespace MlApp.Tests.Deployment;
 

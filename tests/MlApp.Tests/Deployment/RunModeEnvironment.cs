@@ -2,8 +2,8 @@ using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
-using MlApp.AppHost.LocalAws.Ecs;
-using MlApp.AppHost.LocalAws.Lambda;
+using MlApp.Hosting.LocalAws.Ecs;
+using MlApp.Hosting.LocalAws.Lambda;
 using MlApp.Tests.Integration.Ecs;
 
 namespace MlApp.Tests.Deployment;

@@ -1,10 +1,11 @@
 using System.Text.RegularExpressions;
 using MlApp.BatchJob;
 using MlApp.Jobs;
-using MlApp.Jobs.Ecs;
-using MlApp.Jobs.Lambda;
-using MlApp.Model;
+using MlApp.Aws.Ecs;
+using MlApp.Aws.Lambda;
+using MlApp.Costs;
 
+using MlApp.Model.Hosting;
 namespace MlApp.Tests.Deployment;
 
 /// <summary>The apps get the same setting names in AWS as under the AppHost locally, and only names they read.</summary>
@@ -28,7 +29,7 @@ public sealed partial class SettingNameTests(SynthesizedStacks stacks)
         [LambdaOptions.SectionName] = typeof(LambdaOptions),
         [ModelOptions.SectionName] = typeof(ModelOptions),
         [BatchWorkerOptions.SectionName] = typeof(BatchWorkerOptions),
-        [MlApp.Web.Costs.CostHosting.SectionName] = typeof(MlApp.Costs.DeploymentSettings),
+        [MlApp.Web.Costs.CostHosting.SectionName] = typeof(CostInputs),
     };
 
     [Fact]

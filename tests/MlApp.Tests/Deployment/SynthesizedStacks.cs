@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using MlApp.AppHost.Deployment;
-using MlApp.AppHost.Deployment.Topology;
+using MlApp.Hosting.Aws;
+using MlApp.Hosting.Aws.Topology;
 
 namespace MlApp.Tests.Deployment;
 

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using MlApp.AppHost.Deployment.Cdk;
+using MlApp.Hosting.Aws.Cdk;
 
 namespace MlApp.Tests.Deployment;
 

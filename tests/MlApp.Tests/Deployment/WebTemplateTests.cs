@@ -1,4 +1,4 @@
-using WebConstruct = MlApp.AppHost.Deployment.Cdk.Web;
+using WebConstruct = MlApp.Hosting.Aws.Cdk.Web;
 
 namespace MlApp.Tests.Deployment;
 

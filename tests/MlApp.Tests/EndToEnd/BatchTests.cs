@@ -6,7 +6,7 @@ using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using MlApp.AppHost.LocalAws.Ecs;
+using MlApp.Hosting.LocalAws.Ecs;
 using MlApp.Tests.Support;
 using MlApp.Tests.Unit.Batch;
 using MlApp.Tests.Unit.Model;

@@ -6,11 +6,12 @@ using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using MlApp.AppHost.LocalAws.Lambda;
-using MlApp.Model;
+using MlApp.Hosting.LocalAws.Lambda;
 using MlApp.Tests.Support;
 using MlApp.Tests.Unit.Model;
 
+using MlApp.Model.Features;
+using MlApp.Model.Invocation;
 namespace MlApp.Tests.EndToEnd;
 
 /// <summary>The realtime path through the running system: web → Lambda emulator → function instances → predictor.</summary>

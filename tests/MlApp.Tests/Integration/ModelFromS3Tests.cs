@@ -7,6 +7,7 @@ using MlApp.Model;
 using MlApp.Tests.Support;
 using MlApp.Tests.Unit.Model;
 
+using MlApp.Model.Onnx;
 namespace MlApp.Tests.Integration;
 
 /// <summary>A model kept under an S3 prefix, loaded through the real SDK from the S3 stand-in.</summary>

@@ -1,4 +1,4 @@
-using MlApp.AppHost.LocalAws;
+using MlApp.Hosting.LocalAws;
 using Testcontainers.LocalStack;
 
 namespace MlApp.Tests.Support;

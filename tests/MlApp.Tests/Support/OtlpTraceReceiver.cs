@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using MlApp.AppHost.LocalAws;
+using MlApp.Hosting.LocalAws;
 
 namespace MlApp.Tests.Support;
 

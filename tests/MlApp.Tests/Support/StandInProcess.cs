@@ -32,7 +32,7 @@ public sealed partial class StandInProcess : IAsyncDisposable
         var started = Stopwatch.StartNew();
         var process = Process.Start(new ProcessStartInfo("node", [script, "0"])
         {
-            WorkingDirectory = RepositoryRoot.Combine("src", "MlApp.AppHost", "LocalAws", "standins"),
+            WorkingDirectory = RepositoryRoot.Combine("src", "MlApp.Hosting.LocalAws", "standins"),
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
-using MlApp.AppHost.LocalAws;
+using MlApp.Hosting.LocalAws;
 
 namespace MlApp.Tests.Support;
 

@@ -1,4 +1,4 @@
-using MlApp.AppHost.LocalAws.Ecs;
+using MlApp.Hosting.LocalAws.Ecs;
 
 namespace MlApp.Tests.Faults.Ecs;
 

@@ -4,7 +4,7 @@ using System.Text.Json;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Microsoft.Extensions.DependencyInjection;
-using MlApp.AppHost.LocalAws.Lambda;
+using MlApp.Hosting.LocalAws.Lambda;
 using MlApp.Tests.EndToEnd;
 using MlApp.Tests.Support;
 using Xunit.Abstractions;

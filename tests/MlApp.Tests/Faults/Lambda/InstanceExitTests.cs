@@ -3,7 +3,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
-using MlApp.AppHost.LocalAws.Lambda;
+using MlApp.Hosting.LocalAws.Lambda;
 using MlApp.Tests.Integration.Lambda;
 using Xunit.Abstractions;
 

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;
-using MlApp.AppHost.LocalAws;
+using MlApp.Hosting.LocalAws;
 using MlApp.Jobs;
 using MlApp.Tests.Support;
 using Xunit.Abstractions;

@@ -9,6 +9,7 @@ using MlApp.Tests.Unit.Batch;
 using MlApp.Tests.Unit.Model;
 using Xunit.Abstractions;
 
+using MlApp.Model.Features;
 namespace MlApp.Tests.Integration.Batch;
 
 /// <summary>

@@ -1,7 +1,7 @@
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
-using MlApp.AppHost.LocalAws.Ecs;
-using MlApp.Jobs.Ecs;
+using MlApp.Hosting.LocalAws.Ecs;
+using MlApp.Aws.Ecs;
 
 namespace MlApp.Tests.Integration.Ecs;
 
@@ -31,18 +31,18 @@ public sealed class EcsEmulatorAspireFixture : IAsyncLifetime
         var builder = DistributedApplication.CreateBuilder(new DistributedApplicationOptions
         {
             Args = [],
-            AssemblyName = typeof(EcsEmulator).Assembly.GetName().Name,
+            AssemblyName = "MlApp.AppHost",
             DisableDashboard = true,
             AllowUnsecuredTransport = true,
         });
         var ecs = builder.AddEcsEmulator();
         var task = builder.AddExecutable(Family, "sh", AppContext.BaseDirectory, "-c", "sleep 1; exit 3")
             .WithExplicitStart()
-            .AsEcsTask(ecs, Family);
+            .AsEcsTask(Family);
         // Never started: it only carries the environment a dispatcher would get.
         CallerResource = builder.AddExecutable(Caller, "sh", AppContext.BaseDirectory, "-c", "exit 0")
             .WithExplicitStart()
-            .WithEcs(ecs, task)
+            .WithEcs(task)
             .Resource;
         App = builder.Build();
         await App.StartAsync(timeout.Token);

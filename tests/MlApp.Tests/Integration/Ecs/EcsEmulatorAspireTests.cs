@@ -2,8 +2,8 @@ using System.Diagnostics;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Microsoft.Extensions.DependencyInjection;
-using MlApp.AppHost.LocalAws.Ecs;
-using MlApp.Jobs.Ecs;
+using MlApp.Hosting.LocalAws.Ecs;
+using MlApp.Aws.Ecs;
 using Xunit.Abstractions;
 
 namespace MlApp.Tests.Integration.Ecs;

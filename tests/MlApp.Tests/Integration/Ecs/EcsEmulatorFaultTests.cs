@@ -1,5 +1,5 @@
-using MlApp.AppHost.LocalAws.Ecs;
-using MlApp.Jobs.Ecs;
+using MlApp.Hosting.LocalAws.Ecs;
+using MlApp.Aws.Ecs;
 
 namespace MlApp.Tests.Integration.Ecs;
 

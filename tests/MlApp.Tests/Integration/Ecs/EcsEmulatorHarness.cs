@@ -5,10 +5,10 @@ using Amazon.Runtime;
 using Amazon.Runtime.Signing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using MlApp.AppHost.LocalAws;
-using MlApp.AppHost.LocalAws.Ecs;
-using MlApp.Jobs.Aws;
-using MlApp.Jobs.Ecs;
+using MlApp.Hosting.LocalAws;
+using MlApp.Hosting.LocalAws.Ecs;
+using MlApp.Aws;
+using MlApp.Aws.Ecs;
 
 namespace MlApp.Tests.Integration.Ecs;
 

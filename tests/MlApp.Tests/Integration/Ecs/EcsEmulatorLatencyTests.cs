@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using MlApp.AppHost.LocalAws.Ecs;
+using MlApp.Hosting.LocalAws.Ecs;
 using Xunit.Abstractions;
 using static MlApp.Tests.Integration.Ecs.EcsEmulatorHarness;
 

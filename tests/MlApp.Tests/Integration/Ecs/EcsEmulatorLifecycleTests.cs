@@ -1,4 +1,4 @@
-using MlApp.AppHost.LocalAws.Ecs;
+using MlApp.Hosting.LocalAws.Ecs;
 using static MlApp.Tests.Integration.Ecs.EcsEmulatorHarness;
 
 namespace MlApp.Tests.Integration.Ecs;
@@ -230,7 +230,7 @@ public sealed class EcsEmulatorLifecycleTests
         Assert.Equal("PROVISIONING", (await ecs.DescribeAsync(batch.TaskArn!)).LastStatus);
     }
 
-    private static async Task<MlApp.Jobs.Ecs.EcsTask> WaitForStatusAsync(EcsEmulatorHarness ecs, string taskArn, string status)
+    private static async Task<MlApp.Aws.Ecs.EcsTask> WaitForStatusAsync(EcsEmulatorHarness ecs, string taskArn, string status)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
         while (true)

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
-using MlApp.AppHost.LocalAws.Ecs;
-using MlApp.Jobs.Ecs;
+using MlApp.Hosting.LocalAws.Ecs;
+using MlApp.Aws.Ecs;
 using static MlApp.Tests.Integration.Ecs.EcsEmulatorHarness;
 
 namespace MlApp.Tests.Integration.Ecs;

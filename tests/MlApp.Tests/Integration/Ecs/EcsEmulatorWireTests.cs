@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using MlApp.AppHost.LocalAws.Ecs;
+using MlApp.Hosting.LocalAws.Ecs;
 using static MlApp.Tests.Integration.Ecs.EcsEmulatorHarness;
 
 namespace MlApp.Tests.Integration.Ecs;

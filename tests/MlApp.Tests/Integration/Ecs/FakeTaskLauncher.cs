@@ -1,5 +1,5 @@
 using System.Threading.Channels;
-using MlApp.AppHost.LocalAws.Ecs;
+using MlApp.Hosting.LocalAws.Ecs;
 
 namespace MlApp.Tests.Integration.Ecs;
 

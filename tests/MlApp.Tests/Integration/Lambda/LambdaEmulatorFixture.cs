@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
-using MlApp.AppHost.LocalAws.Lambda;
+using MlApp.Hosting.LocalAws.Lambda;
 
 namespace MlApp.Tests.Integration.Lambda;
 

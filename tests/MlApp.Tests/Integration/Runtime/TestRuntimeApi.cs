@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
-using MlApp.AppHost.LocalAws;
+using MlApp.Hosting.LocalAws;
 using MlApp.Tests.Support;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
-using MlApp.AppHost.LocalAws.Ecs;
+using MlApp.Hosting.LocalAws.Ecs;
 using MlApp.Tests.Integration.Ecs;
 using MlApp.Tests.Support;
 

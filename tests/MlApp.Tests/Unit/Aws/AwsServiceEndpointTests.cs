@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Configuration;
-using MlApp.Jobs.Aws;
+using MlApp.Aws;
 
 namespace MlApp.Tests.Unit.Aws;
 

@@ -1,4 +1,4 @@
-using MlApp.Jobs.Aws;
+using MlApp.Aws;
 
 namespace MlApp.Tests.Unit.Aws;
 

@@ -5,6 +5,7 @@ using MlApp.BatchJob;
 using MlApp.Model;
 using MlApp.Tests.Unit.Model;
 
+using MlApp.Model.Features;
 namespace MlApp.Tests.Unit.Batch;
 
 [Trait("Category", "Unit")]

@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text;
 using MlApp.Model;
 
+using MlApp.Model.Card;
+using MlApp.Model.Features;
 namespace MlApp.Tests.Unit.Batch;
 
 /// <summary>

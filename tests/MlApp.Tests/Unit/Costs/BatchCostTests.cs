@@ -1,5 +1,6 @@
 using MlApp.Costs;
 
+using MlApp.Costs.Prices;
 namespace MlApp.Tests.Unit.Costs;
 
 [Trait("Category", "Unit")]
@@ -13,7 +14,7 @@ public sealed class BatchCostTests
     // 2 PUT x 0.005 / 1k + 2 GET x 0.0004 / 1k + 7 WRU x 0.625 / 1M + 10 RRU x 0.125 / 1M
     private const decimal DefaultPerJob = 0.00001m + 0.0000008m + 0.000004375m + 0.00000125m;
 
-    private static readonly CostEstimate Default = CostModel.Estimate(DeploymentSettings.Default, Prices);
+    private static readonly CostEstimate Default = CostModel.Estimate(CostInputs.Default, Prices);
 
     [Fact]
     public void A_default_job_hour_is_fargate_vcpu_and_memory_plus_address_and_heartbeats()
@@ -62,7 +63,7 @@ public sealed class BatchCostTests
     [Fact]
     public void With_the_gpu_option_a_job_hour_is_the_gpu_instance_hour_instead_of_fargate()
     {
-        var gpu = BatchCost.PerJobHour(DeploymentSettings.Default with { BatchGpu = true }, Prices);
+        var gpu = BatchCost.PerJobHour(CostInputs.Default with { BatchGpu = true }, Prices);
 
         Assert.DoesNotContain(gpu.Lines, line => line.Item.Contains("Fargate", StringComparison.Ordinal));
         Assert.Equal(1.006m, gpu["GPU instance (g5.xlarge)"]);
@@ -72,7 +73,7 @@ public sealed class BatchCostTests
     [Fact]
     public void An_unknown_gpu_instance_type_is_named_in_the_error()
     {
-        var settings = DeploymentSettings.Default with { BatchGpu = true, GpuInstanceType = "p9.mega" };
+        var settings = CostInputs.Default with { BatchGpu = true, GpuInstanceType = "p9.mega" };
 
         var error = Assert.Throws<ArgumentException>(() => BatchCost.PerJobHour(settings, Prices));
         Assert.Contains("p9.mega", error.Message, StringComparison.Ordinal);

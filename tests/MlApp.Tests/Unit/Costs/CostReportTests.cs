@@ -1,5 +1,7 @@
 using MlApp.Costs;
 
+using MlApp.Costs.Prices;
+using MlApp.Costs.Report;
 namespace MlApp.Tests.Unit.Costs;
 
 [Trait("Category", "Unit")]
@@ -66,7 +68,7 @@ public sealed class CostReportTests
     [Fact]
     public void A_deployment_within_the_target_says_so()
     {
-        var settings = DeploymentSettings.Default with { LoadBalancer = false, TasksHavePublicIpv4 = false };
+        var settings = CostInputs.Default with { LoadBalancer = false, TasksHavePublicIpv4 = false };
 
         var lines = CostReport.Lines(CostModel.Estimate(settings));
 

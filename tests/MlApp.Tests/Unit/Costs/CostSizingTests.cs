@@ -1,8 +1,7 @@
 using Microsoft.Extensions.Configuration;
-using MlApp.AppHost.Deployment;
-using MlApp.AppHost.Deployment.Costs;
+using MlApp.Hosting.Aws;
+using MlApp.Hosting.Aws.Costs;
 using MlApp.Costs;
-using DeploymentSettings = MlApp.AppHost.Deployment.DeploymentSettings;
 
 namespace MlApp.Tests.Unit.Costs;
 
@@ -15,7 +14,7 @@ public sealed class CostSizingTests
     {
         var sizing = CostSizing.From(new DeploymentSettings());
 
-        Assert.Equal(MlApp.Costs.DeploymentSettings.Default, sizing);
+        Assert.Equal(CostInputs.Default, sizing);
         Assert.Equal(CostModel.Estimate().IdleMonthly, CostModel.Estimate(sizing).IdleMonthly);
     }
 
@@ -41,7 +40,7 @@ public sealed class CostSizingTests
             .AddInMemoryCollection(CostSizing.WebSettings(deploy).Select(setting => new KeyValuePair<string, string?>(setting.Key.Replace("__", ":"), setting.Value)))
             .Build()
             .GetSection(MlApp.Web.Costs.CostHosting.SectionName)
-            .Get<MlApp.Costs.DeploymentSettings>(binder => binder.ErrorOnUnknownConfiguration = true);
+            .Get<CostInputs>(binder => binder.ErrorOnUnknownConfiguration = true);
 
         Assert.Equal(CostSizing.From(deploy), web);
     }

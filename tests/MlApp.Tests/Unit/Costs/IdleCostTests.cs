@@ -1,5 +1,6 @@
 using MlApp.Costs;
 
+using MlApp.Costs.Prices;
 namespace MlApp.Tests.Unit.Costs;
 
 [Trait("Category", "Unit")]
@@ -7,8 +8,8 @@ public sealed class IdleCostTests
 {
     private static readonly PriceTable Prices = PriceTables.UsEast1June2025;
 
-    private static CostBreakdown Idle(DeploymentSettings? settings = null) =>
-        IdleCost.For(settings ?? DeploymentSettings.Default, Prices);
+    private static CostBreakdown Idle(CostInputs? settings = null) =>
+        IdleCost.For(settings ?? CostInputs.Default, Prices);
 
     [Fact]
     public void Default_parts_match_the_hand_computed_figures()
@@ -48,7 +49,7 @@ public sealed class IdleCostTests
     [Fact]
     public void Without_a_load_balancer_only_the_web_tasks_address_is_paid_for()
     {
-        var idle = Idle(DeploymentSettings.Default with { LoadBalancer = false });
+        var idle = Idle(CostInputs.Default with { LoadBalancer = false });
 
         Assert.DoesNotContain(idle.Lines, line => line.Item.StartsWith("Load balancer", StringComparison.Ordinal));
         Assert.Equal(3.65m, idle["Public IPv4 addresses"]);
@@ -57,7 +58,7 @@ public sealed class IdleCostTests
     [Fact]
     public void Even_an_idle_load_balancer_using_no_lcu_leaves_the_total_over_30()
     {
-        var total = Idle(DeploymentSettings.Default with { LoadBalancerIdleLcu = 0 }).Total;
+        var total = Idle(CostInputs.Default with { LoadBalancerIdleLcu = 0 }).Total;
 
         Assert.Equal(36.7978195m, total, 7);
     }
@@ -66,7 +67,7 @@ public sealed class IdleCostTests
     public void Each_web_task_adds_its_fargate_hours_and_its_address()
     {
         var one = Idle();
-        var three = Idle(DeploymentSettings.Default with { WebTaskCount = 3 });
+        var three = Idle(CostInputs.Default with { WebTaskCount = 3 });
 
         Assert.Equal(2 * (9.010025m + 3.65m), three.Total - one.Total);
     }
@@ -74,7 +75,7 @@ public sealed class IdleCostTests
     [Fact]
     public void One_provisioned_gigabyte_instance_costs_10_95_a_month()
     {
-        var idle = Idle(DeploymentSettings.Default with { ProvisionedConcurrency = 1 });
+        var idle = Idle(CostInputs.Default with { ProvisionedConcurrency = 1 });
 
         // 1 x 1 GB x 2,628,000 s x 0.0000041667
         Assert.Equal(10.9500876m, idle["Lambda provisioned concurrency"]);
@@ -83,7 +84,7 @@ public sealed class IdleCostTests
     [Fact]
     public void Arm_web_tasks_use_the_arm_prices()
     {
-        var idle = Idle(DeploymentSettings.Default with { FargateCpu = CpuArchitecture.Arm64 });
+        var idle = Idle(CostInputs.Default with { FargateCpu = CpuArchitecture.Arm64 });
 
         // 730 x (0.25 x 0.03238 + 0.5 x 0.00356) = 730 x 0.009875
         Assert.Equal(7.20875m, idle["Web tasks (Fargate)"]);
@@ -92,8 +93,8 @@ public sealed class IdleCostTests
     [Fact]
     public void Log_storage_grows_with_retention()
     {
-        var week = Idle(DeploymentSettings.Default with { LogRetentionDays = 7 });
-        var year = Idle(DeploymentSettings.Default with { LogRetentionDays = 365 });
+        var week = Idle(CostInputs.Default with { LogRetentionDays = 7 });
+        var year = Idle(CostInputs.Default with { LogRetentionDays = 365 });
 
         // 0.5 GB/month x 365 days x 24 / 730 h = 6 GB kept
         Assert.Equal(0.18m, year["CloudWatch log storage"]);

@@ -1,5 +1,6 @@
 using MlApp.Costs;
 
+using MlApp.Costs.Prices;
 namespace MlApp.Tests.Unit.Costs;
 
 [Trait("Category", "Unit")]

@@ -1,5 +1,6 @@
 using MlApp.Costs;
 
+using MlApp.Costs.Prices;
 namespace MlApp.Tests.Unit.Costs;
 
 [Trait("Category", "Unit")]
@@ -10,7 +11,7 @@ public sealed class VmComparisonTests
     [Fact]
     public void The_default_peak_needs_an_m5_2xlarge_around_the_clock()
     {
-        var vm = CostModel.Estimate(DeploymentSettings.Default, Prices).Vm;
+        var vm = CostModel.Estimate(CostInputs.Default, Prices).Vm;
 
         // web 0.25 vCPU / 0.5 GB + batch 4 vCPU / 16 GB: more than an m5.xlarge's 4 vCPU / 16 GB
         Assert.Equal((4.25m, 16.5m), (vm.PeakVcpu, vm.PeakMemoryGb));
@@ -22,7 +23,7 @@ public sealed class VmComparisonTests
     [Fact]
     public void The_vm_costs_about_six_and_two_thirds_times_the_idle_deployment()
     {
-        var estimate = CostModel.Estimate(DeploymentSettings.Default, Prices);
+        var estimate = CostModel.Estimate(CostInputs.Default, Prices);
 
         Assert.Equal(283.97m / estimate.IdleMonthly, estimate.Vm.Ratio);
         Assert.Equal(6.66m, Math.Round(estimate.Vm.Ratio, 2));           // 283.97 / 42.6378195
@@ -31,7 +32,7 @@ public sealed class VmComparisonTests
     [Fact]
     public void With_the_gpu_option_the_vm_comes_from_the_gpu_family()
     {
-        var settings = DeploymentSettings.Default with { BatchGpu = true, BatchVcpu = 3.75m, BatchMemoryGb = 15m };
+        var settings = CostInputs.Default with { BatchGpu = true, BatchVcpu = 3.75m, BatchMemoryGb = 15m };
 
         var vm = VmComparison.For(settings, Prices, idleMonthly: 42m);
 
@@ -42,7 +43,7 @@ public sealed class VmComparisonTests
     [Fact]
     public void A_peak_beyond_the_largest_listed_size_says_it_does_not_fit()
     {
-        var settings = DeploymentSettings.Default with { BatchVcpu = 64m, BatchMemoryGb = 256m };
+        var settings = CostInputs.Default with { BatchVcpu = 64m, BatchMemoryGb = 256m };
 
         var vm = VmComparison.For(settings, Prices, idleMonthly: 42m);
 
@@ -53,6 +54,6 @@ public sealed class VmComparisonTests
     [Fact]
     public void The_ratio_is_zero_rather_than_a_division_error_when_nothing_idles()
     {
-        Assert.Equal(0m, VmComparison.For(DeploymentSettings.Default, Prices, idleMonthly: 0m).Ratio);
+        Assert.Equal(0m, VmComparison.For(CostInputs.Default, Prices, idleMonthly: 0m).Ratio);
     }
 }

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using MlApp.Jobs.Ecs;
+using MlApp.Aws.Ecs;
 
 namespace MlApp.Tests.Unit.Ecs;
 

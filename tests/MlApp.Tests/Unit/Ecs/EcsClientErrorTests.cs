@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using MlApp.Jobs.Ecs;
+using MlApp.Aws.Ecs;
 using MlApp.Tests.Support;
 using static MlApp.Tests.Support.RecordedHttpHandler;
 using static MlApp.Tests.Unit.Ecs.RecordedEcsResponses;

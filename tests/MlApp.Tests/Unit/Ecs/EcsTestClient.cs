@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
-using MlApp.Jobs.Aws;
-using MlApp.Jobs.Ecs;
+using MlApp.Aws;
+using MlApp.Aws.Ecs;
 using MlApp.Tests.Support;
 
 namespace MlApp.Tests.Unit.Ecs;

@@ -1,6 +1,6 @@
-using MlApp.Jobs.Aws;
+using MlApp.Aws;
 using System.Text.Json;
-using MlApp.Jobs.Ecs;
+using MlApp.Aws.Ecs;
 
 namespace MlApp.Tests.Unit.Ecs;
 

@@ -1,6 +1,8 @@
 using System.Text;
 using System.Text.Json;
 using MlApp.Model;
+using MlApp.Model.Features;
+using MlApp.Model.Invocation;
 using MlApp.RealtimeFunction;
 using MlApp.RealtimeFunction.Runtime;
 using MlApp.Tests.Unit.Model;

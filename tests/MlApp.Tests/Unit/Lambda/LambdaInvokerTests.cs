@@ -2,8 +2,8 @@ using System.Net;
 using System.Text;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
-using MlApp.Jobs.Aws;
-using MlApp.Jobs.Lambda;
+using MlApp.Aws;
+using MlApp.Aws.Lambda;
 using MlApp.Tests.Support;
 using static MlApp.Tests.Support.RecordedHttpHandler;
 

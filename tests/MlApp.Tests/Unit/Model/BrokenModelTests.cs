@@ -1,5 +1,7 @@
 using MlApp.Model;
 
+using MlApp.Model.Card;
+using MlApp.Model.Onnx;
 namespace MlApp.Tests.Unit.Model;
 
 /// <summary>A model that can't be served fails at load with a message that says what to fix.</summary>

@@ -1,6 +1,6 @@
 using System.Text.Json;
-using MlApp.Model;
 
+using MlApp.Model.Features;
 namespace MlApp.Tests.Unit.Model;
 
 [Trait("Category", "Unit")]

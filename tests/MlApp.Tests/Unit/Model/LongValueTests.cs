@@ -1,6 +1,6 @@
 using System.Text.Json;
-using MlApp.Model;
 
+using MlApp.Model.Features;
 namespace MlApp.Tests.Unit.Model;
 
 /// <summary>A huge value or field name is refused with a short message that still says what it was: no megabyte echoed back.</summary>

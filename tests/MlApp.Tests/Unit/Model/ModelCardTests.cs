@@ -1,5 +1,6 @@
 using MlApp.Model;
 
+using MlApp.Model.Card;
 namespace MlApp.Tests.Unit.Model;
 
 [Trait("Category", "Unit")]

@@ -2,7 +2,7 @@ using Amazon.S3;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using MlApp.Model;
+using MlApp.Model.Hosting;
 
 namespace MlApp.Tests.Unit.Model;
 

@@ -5,6 +5,10 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using MlApp.Model;
 
+using MlApp.Model.Card;
+using MlApp.Model.Features;
+using MlApp.Model.Hosting;
+using MlApp.Model.Onnx;
 namespace MlApp.Tests.Unit.Model;
 
 /// <summary>The model is chosen by configuration alone: the same code serves either model, from a folder or from S3.</summary>

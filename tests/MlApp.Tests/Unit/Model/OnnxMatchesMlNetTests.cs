@@ -1,5 +1,5 @@
-using MlApp.Model;
 
+using MlApp.Model.Features;
 namespace MlApp.Tests.Unit.Model;
 
 /// <summary>The exported graphs predict what ML.NET itself predicted on the rows it never trained on.</summary>

@@ -1,4 +1,5 @@
 using System.Text;
+using MlApp.Model.Invocation;
 using MlApp.Model;
 
 namespace MlApp.Tests.Unit.Model;

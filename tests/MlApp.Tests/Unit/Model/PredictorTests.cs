@@ -1,5 +1,8 @@
 using MlApp.Model;
 
+using MlApp.Model.Card;
+using MlApp.Model.Features;
+using MlApp.Model.Onnx;
 namespace MlApp.Tests.Unit.Model;
 
 [Trait("Category", "Unit")]

@@ -1,5 +1,8 @@
 using MlApp.Model;
 
+using MlApp.Model.Card;
+using MlApp.Model.Features;
+using MlApp.Model.Onnx;
 namespace MlApp.Tests.Unit.Model;
 
 /// <summary>The two models the tests use, each loaded once per test run (loading is the slow part), and their files.</summary>

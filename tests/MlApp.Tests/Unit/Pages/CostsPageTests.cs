@@ -1,6 +1,7 @@
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using MlApp.Costs;
+using MlApp.Costs.Prices;
 
 namespace MlApp.Tests.Unit.Pages;
 
@@ -11,7 +12,7 @@ public sealed class CostsPageTests : BunitContext
     [Fact]
     public void The_footnote_says_free_tiers_are_not_applied_exactly_once()
     {
-        Services.AddSingleton(CostModel.Estimate(DeploymentSettings.Default));
+        Services.AddSingleton(CostModel.Estimate(CostInputs.Default));
 
         var page = Render<MlApp.Web.Components.Pages.Costs>();
 

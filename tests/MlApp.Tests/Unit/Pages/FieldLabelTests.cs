@@ -1,6 +1,6 @@
-using MlApp.Model;
 using MlApp.Web.ModelInfo;
 
+using MlApp.Model.Card;
 namespace MlApp.Tests.Unit.Pages;
 
 [Trait("Category", "Unit")]

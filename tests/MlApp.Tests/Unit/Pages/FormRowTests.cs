@@ -1,7 +1,7 @@
-using MlApp.Model;
 using MlApp.Tests.Unit.Model;
 using MlApp.Web.Predictions;
 
+using MlApp.Model.Features;
 namespace MlApp.Tests.Unit.Pages;
 
 [Trait("Category", "Unit")]

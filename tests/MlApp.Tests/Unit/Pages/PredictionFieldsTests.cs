@@ -3,6 +3,7 @@ using MlApp.Model;
 using MlApp.Tests.Unit.Model;
 using MlApp.Web.Components.Shared;
 
+using MlApp.Model.Card;
 namespace MlApp.Tests.Unit.Pages;
 
 /// <summary>The prediction form is drawn from the model card, whatever the model: the demo classifier or the cooling regression.</summary>

@@ -3,6 +3,8 @@ using MlApp.Tests.Unit.Batch;
 using MlApp.Tests.Unit.Model;
 using MlApp.Web.ModelInfo;
 
+using MlApp.Model.Card;
+using MlApp.Model.Features;
 namespace MlApp.Tests.Unit.Pages;
 
 [Trait("Category", "Unit")]

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Amazon.DynamoDBv2.Model;
-using MlApp.AppHost.LocalAws;
+using MlApp.Hosting.LocalAws;
 using MlApp.Jobs;
 using MlApp.Tests.Artifacts;
 using MlApp.Tests.Support;

@@ -1,4 +1,6 @@
 using System.Text;
+using MlApp.Model.Features;
+using MlApp.Model.Invocation;
 using MlApp.Model;
 using MlApp.Tests.Unit.Model;
 

@@ -1,4 +1,0 @@
-namespace MlApp.AppHost.LocalAws.Lambda;
-
-/// <summary>Marks a project as a Lambda function: in both modes, so the deployment reads the same timeout the emulator enforces.</summary>
-public sealed record LambdaFunctionAnnotation(TimeSpan Timeout) : IResourceAnnotation;

@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.Http;
+
+namespace MlApp.ServiceDefaults.Http;
+
+/// <summary>Reads a request body up to a limit, so an oversized one is refused without being buffered whole.</summary>
+public static class BoundedBody
+{
+    /// <returns>The body, or null when it is longer than <paramref name="limit"/> bytes.</returns>
+    public static async Task<byte[]?> ReadAsync(HttpRequest request, int limit, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > limit)
+        {
+            return null;
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > limit)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+}

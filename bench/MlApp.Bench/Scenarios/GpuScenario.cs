@@ -1,4 +1,6 @@
 using System.Text;
+using MlApp.Model.Features;
+using MlApp.Model.Onnx;
 using MlApp.Model;
 using MlApp.Model.Training.Mlp;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using MlApp.Model.Card;
 
 namespace MlApp.Model.Training.Mlp;
 

@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using Microsoft.ML.OnnxRuntime;
 
-namespace MlApp.Model;
+namespace MlApp.Model.Onnx;
 
 /// <summary>
 /// Whether ONNX Runtime's CUDA execution provider can be used here, and if not, why in words. Asked before ONNX Runtime

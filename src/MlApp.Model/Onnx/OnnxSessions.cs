@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.ML.OnnxRuntime;
 
-namespace MlApp.Model;
+namespace MlApp.Model.Onnx;
 
 /// <summary>Opens the model's session on the device <c>Model:Device</c> asks for, falling back to the CPU where <c>auto</c> allows it.</summary>
 internal static partial class OnnxSessions

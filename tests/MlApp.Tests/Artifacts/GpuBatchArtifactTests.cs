@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
-using MlApp.AppHost.LocalAws;
+using MlApp.Model.Onnx;
+using MlApp.Hosting.LocalAws;
 using MlApp.Jobs;
 using MlApp.Tests.Integration.Batch;
 using MlApp.Tests.Support;

@@ -1,4 +1,6 @@
 using MlApp.Model;
+using MlApp.Model.Card;
+using MlApp.Model.Features;
 
 namespace MlApp.Tests.Integration.Batch;
 

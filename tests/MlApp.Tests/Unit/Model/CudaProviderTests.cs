@@ -1,3 +1,4 @@
+using MlApp.Model.Onnx;
 using MlApp.Model;
 
 namespace MlApp.Tests.Unit.Model;

@@ -2,6 +2,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using MlApp.Model.Hosting;
+using MlApp.Model.Onnx;
 using MlApp.Model;
 using MlApp.Tests.Support;
 
@@ -14,7 +16,7 @@ namespace MlApp.Tests.Unit.Model;
 [Trait("Category", "Unit")]
 public sealed class ModelDeviceTests
 {
-    private const string Category = "MlApp.Model.OnnxPredictor";
+    private const string Category = "MlApp.Model.Onnx.OnnxPredictor";
 
     [Fact]
     public async Task Cpu_serves_on_the_CPU_and_logs_nothing_about_the_device()

@@ -96,21 +96,8 @@ public sealed class ModelDeviceTests
         Assert.Equal([$"Model:Device must be auto, cpu or cuda, not '{device}'."], error.Failures);
     }
 
-    private static async Task<IHost> StartAsync(string? device, RecordingLoggerProvider logs)
-    {
-        var builder = ModelHost.Builder(device is null ? [] : new() { ["Model:Device"] = device });
-        builder.Logging.AddProvider(logs);
-        builder.AddModel();
-        var host = builder.Build();
-        try
-        {
-            await host.StartAsync();
-            return host;
-        }
-        catch
-        {
-            host.Dispose();
-            throw;
-        }
-    }
+    private static Task<IHost> StartAsync(string? device, RecordingLoggerProvider logs) =>
+        ModelHost.StartAsync(
+            device is null ? [] : new() { ["Model:Device"] = device },
+            configure: builder => builder.Logging.AddProvider(logs));
 }

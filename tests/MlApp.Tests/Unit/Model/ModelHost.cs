@@ -22,9 +22,12 @@ internal static class ModelHost
         return builder;
     }
 
-    public static async Task<IHost> StartAsync(Dictionary<string, string?> settings, IAmazonS3? s3 = null)
+    /// <param name="configure">Runs before the model is added, e.g. to record the host's logs.</param>
+    public static async Task<IHost> StartAsync(
+        Dictionary<string, string?> settings, IAmazonS3? s3 = null, Action<HostApplicationBuilder>? configure = null)
     {
         var builder = Builder(settings, s3);
+        configure?.Invoke(builder);
         builder.AddModel();
         var host = builder.Build();
         try

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace MlApp.Hosting.LocalAws.Ecs;
 
@@ -16,34 +16,19 @@ public static class EcsEmulatorExtensions
     public static IResourceBuilder<EcsEmulatorResource> AddEcsEmulator(this IDistributedApplicationBuilder builder, string name = "ecs")
     {
         var emulator = new EcsEmulator();
-        var resource = builder.AddResource(new EcsEmulatorResource(name, emulator))
-            .WithInitialState(new CustomResourceSnapshot
-            {
-                ResourceType = "ECS emulator",
-                State = KnownResourceStates.Starting,
-                Properties = [FaultProperty(emulator)],
-            })
-            .WithRunTaskFaultCommands()
-            .ExcludeFromManifest();
+        var resource = new EcsEmulatorResource(name, emulator);
+        return builder.AddEmulator(resource, "ECS emulator", emulator, StartAsync, FaultProperty(emulator))
+            .WithRunTaskFaultCommands();
 
-        // Started before any resource, so the environment callbacks of callers can read its URL.
-        builder.Eventing.Subscribe<BeforeStartEvent>(async (@event, cancellationToken) =>
+        async Task<Uri> StartAsync(IServiceProvider services, ILogger logger, CancellationToken cancellationToken)
         {
-            var services = @event.Services;
             var launcher = new AspireTaskLauncher(
-                resource.Resource.TaskResources,
+                resource.TaskResources,
                 services.GetRequiredService<ResourceCommandService>(),
                 services.GetRequiredService<ResourceNotificationService>());
-            var logger = services.GetRequiredService<ResourceLoggerService>().GetLogger(resource.Resource);
             await emulator.StartAsync(launcher, logger, TimeProvider.System, cancellationToken);
-            await services.GetRequiredService<ResourceNotificationService>().PublishUpdateAsync(resource.Resource, state => state with
-            {
-                State = KnownResourceStates.Running,
-                Urls = [new UrlSnapshot("http", emulator.Url.ToString(), IsInternal: false)],
-            });
-        });
-        builder.Services.AddHostedService(_ => new DisposeOnShutdown(emulator));
-        return resource;
+            return emulator.Url;
+        }
     }
 
     /// <summary>

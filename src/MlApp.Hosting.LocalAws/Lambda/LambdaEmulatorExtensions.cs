@@ -8,28 +8,11 @@ public static class LambdaEmulatorExtensions
     public static IResourceBuilder<LambdaEmulatorResource> AddLambdaEmulator(this IDistributedApplicationBuilder builder, string name = "lambda")
     {
         var emulator = new LambdaEmulator();
-        var resource = builder.AddResource(new LambdaEmulatorResource(name, emulator))
-            .WithInitialState(new CustomResourceSnapshot
-            {
-                ResourceType = "Lambda emulator",
-                State = KnownResourceStates.Starting,
-                Properties = [],
-            })
-            .ExcludeFromManifest();
-
-        // Started before any resource, so the environment callbacks of functions and callers can read its URL.
-        builder.Eventing.Subscribe<BeforeStartEvent>(async (@event, cancellationToken) =>
+        return builder.AddEmulator(new LambdaEmulatorResource(name, emulator), "Lambda emulator", emulator, async (_, logger, cancellationToken) =>
         {
-            var logger = @event.Services.GetRequiredService<ResourceLoggerService>().GetLogger(resource.Resource);
             await emulator.StartAsync(logger, TimeProvider.System, cancellationToken);
-            await @event.Services.GetRequiredService<ResourceNotificationService>().PublishUpdateAsync(resource.Resource, state => state with
-            {
-                State = KnownResourceStates.Running,
-                Urls = [new UrlSnapshot("http", emulator.Url.ToString(), IsInternal: false)],
-            });
+            return emulator.Url;
         });
-        builder.Services.AddHostedService(_ => new DisposeOnShutdown(emulator));
-        return resource;
     }
 
     /// <summary>

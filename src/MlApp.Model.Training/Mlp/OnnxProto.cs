@@ -11,58 +11,41 @@ internal static class OnnxProto
 {
     private const int FloatType = 1;
 
-    public static ByteString Model(ByteString graph, long opset) => Message(output =>
+    public static ByteString Model(ByteString graph, long opset) => Message(model =>
     {
-        output.WriteTag(1, WireType.Varint); // ir_version
-        output.WriteInt64(8);
-        output.WriteTag(2, WireType.LengthDelimited); // producer_name
-        output.WriteString("MlApp.Model.Training");
-        output.WriteTag(7, WireType.LengthDelimited); // graph
-        output.WriteBytes(graph);
-        output.WriteTag(8, WireType.LengthDelimited); // opset_import { domain "" version }
-        output.WriteBytes(Message(opsetId =>
-        {
-            opsetId.WriteTag(2, WireType.Varint);
-            opsetId.WriteInt64(opset);
-        }));
+        model.WriteVarintField(1, 8); // ir_version
+        model.WriteStringField(2, "MlApp.Model.Training"); // producer_name
+        model.WriteBytesField(7, graph); // graph
+        model.WriteBytesField(8, Message(opsetId => opsetId.WriteVarintField(2, opset))); // opset_import { domain "" version }
     });
 
     public static ByteString Graph(string name, IEnumerable<ByteString> nodes, IEnumerable<ByteString> initializers, ByteString input, ByteString output) => Message(graph =>
     {
         foreach (var node in nodes)
         {
-            graph.WriteTag(1, WireType.LengthDelimited);
-            graph.WriteBytes(node);
+            graph.WriteBytesField(1, node);
         }
 
-        graph.WriteTag(2, WireType.LengthDelimited);
-        graph.WriteString(name);
+        graph.WriteStringField(2, name);
         foreach (var initializer in initializers)
         {
-            graph.WriteTag(5, WireType.LengthDelimited);
-            graph.WriteBytes(initializer);
+            graph.WriteBytesField(5, initializer);
         }
 
-        graph.WriteTag(11, WireType.LengthDelimited);
-        graph.WriteBytes(input);
-        graph.WriteTag(12, WireType.LengthDelimited);
-        graph.WriteBytes(output);
+        graph.WriteBytesField(11, input);
+        graph.WriteBytesField(12, output);
     });
 
     public static ByteString Node(string opType, string[] inputs, string output) => Message(node =>
     {
         foreach (var input in inputs)
         {
-            node.WriteTag(1, WireType.LengthDelimited);
-            node.WriteString(input);
+            node.WriteStringField(1, input);
         }
 
-        node.WriteTag(2, WireType.LengthDelimited);
-        node.WriteString(output);
-        node.WriteTag(3, WireType.LengthDelimited);
-        node.WriteString(output);
-        node.WriteTag(4, WireType.LengthDelimited);
-        node.WriteString(opType);
+        node.WriteStringField(2, output);
+        node.WriteStringField(3, output);
+        node.WriteStringField(4, opType);
     });
 
     /// <summary>A float tensor with its values as raw little-endian bytes, as exporters write large weights.</summary>
@@ -70,44 +53,51 @@ internal static class OnnxProto
     {
         foreach (var dim in dims)
         {
-            tensor.WriteTag(1, WireType.Varint);
-            tensor.WriteInt64(dim);
+            tensor.WriteVarintField(1, dim);
         }
 
-        tensor.WriteTag(2, WireType.Varint);
-        tensor.WriteInt32(FloatType);
-        tensor.WriteTag(8, WireType.LengthDelimited);
-        tensor.WriteString(name);
+        tensor.WriteVarintField(2, FloatType);
+        tensor.WriteStringField(8, name);
         var bytes = new byte[values.Length * sizeof(float)];
         Buffer.BlockCopy(values, 0, bytes, 0, bytes.Length);
-        tensor.WriteTag(9, WireType.LengthDelimited);
-        tensor.WriteBytes(ByteString.CopyFrom(bytes));
+        tensor.WriteBytesField(9, ByteString.CopyFrom(bytes));
     });
 
     /// <summary>A float[batch, <paramref name="width"/>] graph input or output, with a dynamic batch axis.</summary>
     public static ByteString FloatMatrix(string name, long width) => Message(valueInfo =>
     {
-        valueInfo.WriteTag(1, WireType.LengthDelimited);
-        valueInfo.WriteString(name);
-        valueInfo.WriteTag(2, WireType.LengthDelimited); // type { tensor_type { elem_type, shape } }
-        valueInfo.WriteBytes(Message(type =>
-        {
-            type.WriteTag(1, WireType.LengthDelimited);
-            type.WriteBytes(Message(tensorType =>
+        valueInfo.WriteStringField(1, name);
+        valueInfo.WriteBytesField(2, Message(type => // type { tensor_type { elem_type, shape } }
+            type.WriteBytesField(1, Message(tensorType =>
             {
-                tensorType.WriteTag(1, WireType.Varint);
-                tensorType.WriteInt32(FloatType);
-                tensorType.WriteTag(2, WireType.LengthDelimited);
-                tensorType.WriteBytes(Message(shape =>
+                tensorType.WriteVarintField(1, FloatType);
+                tensorType.WriteBytesField(2, Message(shape =>
                 {
-                    shape.WriteTag(1, WireType.LengthDelimited);
-                    shape.WriteBytes(Message(dim => { dim.WriteTag(2, WireType.LengthDelimited); dim.WriteString("batch"); }));
-                    shape.WriteTag(1, WireType.LengthDelimited);
-                    shape.WriteBytes(Message(dim => { dim.WriteTag(1, WireType.Varint); dim.WriteInt64(width); }));
+                    shape.WriteBytesField(1, Message(dim => dim.WriteStringField(2, "batch")));
+                    shape.WriteBytesField(1, Message(dim => dim.WriteVarintField(1, width)));
                 }));
-            }));
-        }));
+            }))));
     });
+
+    // One field each: its tag (number and wire type) and its value. Every integer field here is a non-negative int32 or
+    // int64, whose varints are the same bytes, so one writer serves both.
+    private static void WriteVarintField(this CodedOutputStream output, int field, long value)
+    {
+        output.WriteTag(field, WireType.Varint);
+        output.WriteInt64(value);
+    }
+
+    private static void WriteStringField(this CodedOutputStream output, int field, string value)
+    {
+        output.WriteTag(field, WireType.LengthDelimited);
+        output.WriteString(value);
+    }
+
+    private static void WriteBytesField(this CodedOutputStream output, int field, ByteString value)
+    {
+        output.WriteTag(field, WireType.LengthDelimited);
+        output.WriteBytes(value);
+    }
 
     private static ByteString Message(Action<CodedOutputStream> write)
     {

@@ -8,15 +8,10 @@ namespace MlApp.Model.Onnx;
 /// <summary>ML.NET's export style: one [-1,1] input per field, float for numbers and string for categories.</summary>
 internal sealed class ColumnsInputLayout : OnnxInputLayout
 {
-    private readonly IReadOnlyList<InputField> fields;
-
     private ColumnsInputLayout(IReadOnlyList<InputField> fields)
+        : base(fields, [.. fields.Select(input => input.Name)])
     {
-        this.fields = fields;
-        InputNames = [.. fields.Select(input => input.Name)];
     }
-
-    public override IReadOnlyList<string> InputNames { get; }
 
     public static ColumnsInputLayout Bind(ModelCard card, IReadOnlyDictionary<string, NodeMetadata> graphInputs, List<string> problems)
     {
@@ -50,12 +45,12 @@ internal sealed class ColumnsInputLayout : OnnxInputLayout
     public override OrtValue[] Create(IReadOnlyList<FeatureRow> rows)
     {
         long[] shape = [rows.Count, 1];
-        var values = new OrtValue[fields.Count];
+        var values = new OrtValue[Fields.Count];
         try
         {
-            for (var column = 0; column < fields.Count; column++)
+            for (var column = 0; column < Fields.Count; column++)
             {
-                values[column] = fields[column].IsNumeric ? Numbers(rows, fields[column], shape) : Categories(rows, fields[column], shape);
+                values[column] = Fields[column].IsNumeric ? Numbers(rows, Fields[column], shape) : Categories(rows, Fields[column], shape);
             }
 
             return values;

@@ -8,15 +8,10 @@ namespace MlApp.Model.Onnx;
 /// <summary>scikit-learn's and PyTorch's style: one float [-1,k] input with the fields in schema order.</summary>
 internal sealed class TensorInputLayout : OnnxInputLayout
 {
-    private readonly IReadOnlyList<InputField> fields;
-
     private TensorInputLayout(string inputName, IReadOnlyList<InputField> fields)
+        : base(fields, [inputName])
     {
-        this.fields = fields;
-        InputNames = [inputName];
     }
-
-    public override IReadOnlyList<string> InputNames { get; }
 
     public static TensorInputLayout Bind(ModelCard card, IReadOnlyDictionary<string, NodeMetadata> graphInputs, List<string> problems)
     {
@@ -59,13 +54,13 @@ internal sealed class TensorInputLayout : OnnxInputLayout
 
     public override OrtValue[] Create(IReadOnlyList<FeatureRow> rows)
     {
-        var width = fields.Count;
+        var width = Fields.Count;
         var data = new float[rows.Count * width];
         for (var index = 0; index < rows.Count; index++)
         {
             for (var column = 0; column < width; column++)
             {
-                data[index * width + column] = RowValues.Number(rows[index], index, fields[column]);
+                data[index * width + column] = RowValues.Number(rows[index], index, Fields[column]);
             }
         }
 

@@ -1,3 +1,5 @@
+using MlApp.ServiceDefaults.IO;
+
 namespace MlApp.Web.Http;
 
 /// <summary>
@@ -8,18 +10,8 @@ namespace MlApp.Web.Http;
 /// </summary>
 /// <param name="atEnd">Runs when <paramref name="inner"/> ends, before the end is passed on: e.g. to check that the rest of
 /// the request is complete, so that no reader of this stream acts on a file whose request was cut off.</param>
-public sealed class ClientBodyStream(Stream inner, Func<CancellationToken, Task>? atEnd = null) : Stream
+public sealed class ClientBodyStream(Stream inner, Func<CancellationToken, Task>? atEnd = null) : ReadOnlyStream
 {
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
     /// <summary>Runs one read of the client's body, turning a failure caused by its content into <see cref="BadHttpRequestException"/>.</summary>
     public static async Task<T> ReadAsync<T>(Func<Task<T>> read)
     {
@@ -68,19 +60,6 @@ public sealed class ClientBodyStream(Stream inner, Func<CancellationToken, Task>
             throw Malformed(e);
         }
     }
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using MlApp.Jobs.Csv;
+using MlApp.ServiceDefaults.IO;
 
 namespace MlApp.Web.Jobs;
 
@@ -9,7 +10,7 @@ namespace MlApp.Web.Jobs;
 /// the header are read by the worker's own rule (<see cref="CsvRecordScanner"/>), so a file refused here would fail
 /// there, and the row count is the worker's.
 /// </summary>
-public sealed class CsvUploadStream(Stream source, long maxBytes, long maxRows) : Stream
+public sealed class CsvUploadStream(Stream source, long maxBytes, long maxRows) : ReadOnlyStream
 {
     private const int MaxHeaderBytes = 64 * 1024;
 
@@ -83,9 +84,6 @@ public sealed class CsvUploadStream(Stream source, long maxBytes, long maxRows) 
         return read;
     }
 
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
     /// <summary>Counts, hashes and reads the bytes as they pass; an empty read is the end, where the last record ends.</summary>
     private void Observe(ReadOnlySpan<byte> bytes)
     {
@@ -131,14 +129,4 @@ public sealed class CsvUploadStream(Stream source, long maxBytes, long maxRows) 
 
         base.Dispose(disposing);
     }
-
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }

@@ -8,9 +8,9 @@ namespace MlApp.Bench;
 
 /// <summary>
 /// Batch throughput on the full path: a job queued in DynamoDB (dynalite) with its CSV in S3 (fauxqs), run by the worker
-/// process, which claims it, streams the input from S3, predicts, streams the result back and marks it SUCCEEDED. Its
-/// floor is a loop in this process over the same bytes (split, validate, predict; no output), timed before and after
-/// the worker so the ratio sees the same machine. The stored result must equal the worker's own code run in process.
+/// process as its image ships it (published by its image's profile), which claims it, streams the input from S3,
+/// predicts, streams the result back and marks it SUCCEEDED. Its floor is a loop in this process over the same bytes
+/// (split, validate, predict; no output), timed before and after the worker so the ratio sees the same machine. The stored result must equal the worker's own code run in process.
 /// </summary>
 internal sealed class BatchScenario : IScenario
 {
@@ -27,17 +27,19 @@ internal sealed class BatchScenario : IScenario
     {
         using var predictor = OnnxPredictor.Load(options.ModelPath ?? ModelFolder.DefaultPath, options.IntraOpThreads);
         await using var storage = await LocalStorage.StartAsync(cancellationToken);
+        var worker = await BatchWorker.PublishAsync(cancellationToken);
         int[] sizes = options.Quick ? [100_000] : [100_000, 1_000_000];
         BenchResult? result = null;
         foreach (var rows in sizes)
         {
-            result = await MeasureAsync(predictor, storage, rows, options, cancellationToken);
+            result = await MeasureAsync(predictor, storage, worker, rows, options, cancellationToken);
         }
 
         return result!;
     }
 
-    private async Task<BenchResult> MeasureAsync(OnnxPredictor predictor, LocalStorage storage, int rows, BenchOptions options, CancellationToken cancellationToken)
+    private async Task<BenchResult> MeasureAsync(
+        OnnxPredictor predictor, LocalStorage storage, string worker, int rows, BenchOptions options, CancellationToken cancellationToken)
     {
         var csv = BatchCsv.Create(predictor.Card, rows);
         Console.WriteLine($"{rows:N0} rows, {csv.Length / 1e6:F1} MB of CSV");
@@ -62,7 +64,7 @@ internal sealed class BatchScenario : IScenario
                 Console.WriteLine($"round {round}: baseline worker job {Describe(baseline.Job)}, result identical: {baseline.Identical}");
             }
 
-            var run = await RunJobAsync(storage, csv, rows, expectedSha, options.ModelPath, null, cancellationToken);
+            var run = await RunJobAsync(storage, csv, rows, expectedSha, options.ModelPath, worker, cancellationToken);
             runs.Add(run);
             limits.Add(InProcessBatch.Limit(predictor, csv, ChunkRows));
             Console.WriteLine($"round {round}: worker job {Describe(run.Job)}, process start to exit {run.Process.TotalSeconds:F2} s, " +
@@ -101,7 +103,7 @@ internal sealed class BatchScenario : IScenario
 
     /// <summary>Queues the CSV as a new job, lets a new worker process run it, and checks what it stored.</summary>
     private static async Task<WorkerRun> RunJobAsync(
-        LocalStorage storage, byte[] csv, int rows, string expectedSha, string? modelPath, string? workerDll, CancellationToken cancellationToken)
+        LocalStorage storage, byte[] csv, int rows, string expectedSha, string? modelPath, string workerDll, CancellationToken cancellationToken)
     {
         var jobId = await storage.SubmitAsync(Owner, new MemoryStream(csv), rows, cancellationToken);
         var run = await RunWorkerAsync(storage, jobId, modelPath, workerDll, rows, cancellationToken);
@@ -169,7 +171,7 @@ internal sealed class BatchScenario : IScenario
 
     /// <summary>The job's time is from the worker's "started" line to its "succeeded" line, as they arrive here; its CPU time is the worker's in between.</summary>
     private static async Task<WorkerRun> RunWorkerAsync(
-        LocalStorage storage, string jobId, string? modelPath, string? workerDll, int rows, CancellationToken cancellationToken)
+        LocalStorage storage, string jobId, string? modelPath, string workerDll, int rows, CancellationToken cancellationToken)
     {
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         budget.CancelAfter(RunBudget);

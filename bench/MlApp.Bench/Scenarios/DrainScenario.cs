@@ -9,11 +9,11 @@ namespace MlApp.Bench;
 
 /// <summary>
 /// A backlog of 1,000 jobs from 100 owners, queued as the web queues them (input in S3, then the job in DynamoDB), drained
-/// by four worker processes started at once, as the dispatcher starts them at its default cap. Every job must end
-/// SUCCEEDED with a whole result (lost=0) and be run to success once (duplicated=0). The ideal is the time the model
-/// alone needs for all the rows in this process; the difference is what a job costs besides its rows. With
-/// <c>--baseline-worker</c>, the other build drains its own backlog first, against the same stand-ins, for before/after
-/// figures from one run.
+/// by four processes of the worker as its image ships it, started at once, as the dispatcher starts them at its default
+/// cap. Every job must end SUCCEEDED with a whole result (lost=0) and be run to success once (duplicated=0). The ideal
+/// is the time the model alone needs for all the rows in this process; the difference is what a job costs besides its
+/// rows. With <c>--baseline-worker</c>, the other build drains its own backlog first, against the same stand-ins, for
+/// before/after figures from one run.
 /// </summary>
 internal sealed partial class DrainScenario : IScenario
 {
@@ -32,6 +32,7 @@ internal sealed partial class DrainScenario : IScenario
         await using var storage = await LocalStorage.StartAsync(cancellationToken);
         var rowsPerJob = options.Scaled(500, 50);
         var csv = BatchCsv.Create(predictor.Card, rowsPerJob);
+        var worker = await BatchWorker.PublishAsync(cancellationToken);
 
         var result = new BenchResult(Name);
         if (options.BaselineWorker is { } baseline)
@@ -44,7 +45,7 @@ internal sealed partial class DrainScenario : IScenario
                 .Add("baseline_duplicated", before.Duplicated, "F0");
         }
 
-        var drained = await DrainAsync(storage, csv, rowsPerJob, dll: null, cancellationToken);
+        var drained = await DrainAsync(storage, csv, rowsPerJob, worker, cancellationToken);
         Report("this build", drained);
 
         var allRows = BatchCsv.Create(predictor.Card, Jobs * rowsPerJob);
@@ -70,8 +71,8 @@ internal sealed partial class DrainScenario : IScenario
             $"{drain.CpuMsPerJob:F1} ms per job; " +
             $"{drain.Successes} successes logged, {drain.Retried} jobs needed more than one attempt; lost {drain.Lost}, duplicated {drain.Duplicated}");
 
-    /// <summary>Queues a fresh backlog and drains it with <see cref="Workers"/> processes of the worker in <paramref name="dll"/> (null: this build's).</summary>
-    private static async Task<Drain> DrainAsync(LocalStorage storage, byte[] csv, int rowsPerJob, string? dll, CancellationToken cancellationToken)
+    /// <summary>Queues a fresh backlog and drains it with <see cref="Workers"/> processes of the worker in <paramref name="dll"/>.</summary>
+    private static async Task<Drain> DrainAsync(LocalStorage storage, byte[] csv, int rowsPerJob, string dll, CancellationToken cancellationToken)
     {
         var submitted = new ConcurrentBag<(string Owner, string JobId)>();
         var queueing = Stopwatch.StartNew();

@@ -8,7 +8,11 @@ internal static class BatchWorker
 {
     private const string Project = "MlApp.BatchJob";
 
-    /// <param name="dll">Another build of the worker; by default the one built next to the bench.</param>
+    /// <summary>The worker as its image ships it (ReadyToRun code for all but its hot loops): published now, by its image's profile.</summary>
+    public static async Task<string> PublishAsync(CancellationToken cancellationToken) =>
+        Path.Combine(await ImagePublish.RunAsync(Project, "batch-worker", cancellationToken), $"{Project}.dll");
+
+    /// <param name="dll">Another build of the worker (<see cref="PublishAsync"/>'s, a baseline's); by default the one built next to the bench.</param>
     /// <param name="onLine">Sees every line the worker prints.</param>
     public static ChildProcess Start(
         LocalStorage storage, string name, IReadOnlyDictionary<string, string?>? settings = null, string? dll = null, Action<string>? onLine = null)

@@ -27,23 +27,10 @@ internal sealed record FunctionBuild(string Kind, string FileName, IReadOnlyList
             return File.Exists(given) ? new FunctionBuild("aot", given, []) : throw new InvalidOperationException($"No native function at {given} (--aot-path).");
         }
 
-        // The Artifacts tests publish into the same intermediate folder, so a run after theirs only copies the executable.
-        var buildTree = Path.Combine(RepositoryPaths.Root, "artifacts", "images", "build");
-        var output = Path.Combine(RepositoryPaths.Root, "artifacts", "bench", "function");
-        string[] arguments = ["publish", Path.Combine(RepositoryPaths.Root, "src", Project), "-p:PublishProfile=Image", "-o", output, "--artifacts-path", buildTree];
-        Console.WriteLine($"aot: dotnet {string.Join(' ', arguments)}");
-        await using (var publish = ChildProcess.Start("publish", "dotnet", arguments, new Dictionary<string, string?> { ["MSBUILDDISABLENODEREUSE"] = "1" }))
-        {
-            await publish.Exited.WaitAsync(cancellationToken);
-            var executable = Path.Combine(output, Project);
-            if (publish.ExitCode != 0 || !File.Exists(executable))
-            {
-                throw new InvalidOperationException(
-                    $"The native AOT publish of the function failed (exit {publish.ExitCode}):{Environment.NewLine}{publish.OutputTail()}");
-            }
-
-            return new FunctionBuild("aot", executable, []);
-        }
+        var executable = Path.Combine(await ImagePublish.RunAsync(Project, "function", cancellationToken), Project);
+        return File.Exists(executable)
+            ? new FunctionBuild("aot", executable, [])
+            : throw new InvalidOperationException($"The native AOT publish of the function left no executable at {executable}.");
     }
 
     public string Describe() => string.Join(" ", [FileName, .. Arguments]);

@@ -13,7 +13,7 @@ namespace MlApp.Bench;
 /// The worker's pipeline (<see cref="CsvBatch"/>, from memory to a hash) in a child process of the bench pinned to the
 /// first N cores with <c>taskset</c>, which <see cref="Environment.ProcessorCount"/> honours: how it scales with the
 /// cores it is given, with no stand-ins and no second process competing for them. The child runs with the worker's
-/// runtime settings (server GC, loops optimised at once, no dynamic PGO) and prints one line.
+/// runtime settings (server GC, no tiered compilation) and prints one line.
 /// </summary>
 internal static partial class PipelineOnCores
 {
@@ -27,8 +27,7 @@ internal static partial class PipelineOnCores
             Path.GetFullPath(modelPath ?? ModelFolder.DefaultPath), .. baselineWorker is null ? [] : new[] { Path.GetFullPath(baselineWorker) }];
         var start = new ProcessStartInfo("taskset", arguments) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.Environment["DOTNET_gcServer"] = "1";
-        start.Environment["DOTNET_TieredPGO"] = "0";
-        start.Environment["DOTNET_TC_QuickJitForLoops"] = "0";
+        start.Environment["DOTNET_TieredCompilation"] = "0";
         using var child = Process.Start(start)!;
         var errors = child.StandardError.ReadToEndAsync(cancellationToken);
         var output = await child.StandardOutput.ReadToEndAsync(cancellationToken);

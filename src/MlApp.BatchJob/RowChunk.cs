@@ -6,8 +6,8 @@ namespace MlApp.BatchJob;
 
 /// <summary>
 /// One chunk of input records on its way through <see cref="CsvBatch"/>: split by the reading thread, then validated,
-/// predicted (the valid rows in one model run) and laid out as result bytes by one of the predict threads, then written,
-/// in input order, by the writing thread. Each step hands it on and never touches it again, so it needs no locking.
+/// predicted (the valid rows, column by column, in one model run) and laid out as result bytes by one of the predict
+/// threads, then written, in input order, by the writing thread. Each step hands it on and never touches it again, so it needs no locking.
 /// </summary>
 internal sealed class RowChunk(CsvChunk records) : IDisposable
 {
@@ -24,28 +24,40 @@ internal sealed class RowChunk(CsvChunk records) : IDisposable
     {
         try
         {
-            var results = new ReadResult<FeatureRow>[Records.Count];
-            var valid = new List<FeatureRow>(Records.Count);
-            for (var i = 0; i < results.Length; i++)
+            // A valid row goes into the columns; a bad one keeps its reason, and its place in the result.
+            var columns = new FeatureColumns(predictor.Card, Records.Count);
+            var errors = new string?[Records.Count];
+            Span<int> cellEnds = new int[features.Header.Count];
+            for (var i = 0; i < Records.Count; i++)
             {
-                results[i] = features.Read(Records.Cells(i));
-                if (results[i].IsValid)
+                if (Records.CellCount(i) == cellEnds.Length && features.TryAdd(Records.Cells(i, cellEnds), cellEnds, columns))
                 {
-                    valid.Add(results[i].Value!);
+                    continue;
                 }
-            }
 
-            var predictions = predictor.PredictBatch(valid);
-            var next = 0;
-            for (var i = 0; i < results.Length; i++)
-            {
-                if (results[i].IsValid)
+                // Whatever the fast path leaves (a cell to trim or decode, a bad value) is read as it always was.
+                var read = features.Read(Records.Cells(i));
+                if (read.IsValid)
                 {
-                    layout.WritePrediction(Result, Records, i, predictions[next++]);
+                    columns.Add(read.Value);
                 }
                 else
                 {
-                    layout.WriteError(Result, Records, i, results[i].ErrorText);
+                    errors[i] = read.ErrorText;
+                }
+            }
+
+            var predictions = predictor.PredictColumns(columns);
+            var next = 0;
+            for (var i = 0; i < errors.Length; i++)
+            {
+                if (errors[i] is { } error)
+                {
+                    layout.WriteError(Result, Records, i, error);
+                }
+                else
+                {
+                    layout.WritePrediction(Result, Records, i, predictions[next++]);
                 }
             }
 

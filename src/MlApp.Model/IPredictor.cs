@@ -19,4 +19,10 @@ public interface IPredictor
 
     /// <summary>Predicts many rows in one run of the model, which is much faster per row than one call each.</summary>
     IReadOnlyList<Prediction> PredictBatch(IReadOnlyList<FeatureRow> rows);
+
+    /// <summary>
+    /// Predicts rows held column by column, one prediction per row in order: what the batch worker reads a chunk into.
+    /// The default turns them back into rows for <see cref="PredictBatch"/>; <c>OnnxPredictor</c> feeds the columns as they are.
+    /// </summary>
+    IReadOnlyList<Prediction> PredictColumns(FeatureColumns columns) => PredictBatch(columns.ToRows());
 }

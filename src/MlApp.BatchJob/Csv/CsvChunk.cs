@@ -60,6 +60,23 @@ internal sealed class CsvChunk : IDisposable
 
     public bool HasQuotes(int record) => _hasQuotes[record];
 
+    /// <summary>
+    /// The record's cells as stored (one byte between two), with where each ends in them written to
+    /// <paramref name="cellEnds"/>, which must hold <see cref="CellCount"/> entries: the shape CsvFeatureReader.TryAdd reads.
+    /// </summary>
+    public ReadOnlySpan<byte> Cells(int record, Span<int> cellEnds)
+    {
+        var first = _firstCell[record];
+        var count = CellCount(record);
+        var start = CellStart(first);
+        for (var cell = 0; cell < count; cell++)
+        {
+            cellEnds[cell] = _cellEnds[first + cell] - start;
+        }
+
+        return _text.AsSpan(start, count == 0 ? 0 : cellEnds[count - 1]);
+    }
+
     public ReadOnlySpan<byte> Cell(int record, int cell)
     {
         var index = _firstCell[record] + cell;

@@ -42,15 +42,15 @@ internal sealed class ColumnsInputLayout : OnnxInputLayout
         return new ColumnsInputLayout(card.Inputs);
     }
 
-    public override OrtValue[] Create(IReadOnlyList<FeatureRow> rows)
+    public override OrtValue[] Create(FeatureColumns columns)
     {
-        long[] shape = [rows.Count, 1];
+        long[] shape = [columns.Count, 1];
         var values = new OrtValue[Fields.Count];
         try
         {
             for (var column = 0; column < Fields.Count; column++)
             {
-                values[column] = Fields[column].IsNumeric ? Numbers(rows, Fields[column], shape) : Categories(rows, Fields[column], shape);
+                values[column] = Fields[column].IsNumeric ? Numbers(columns.Numbers(column), shape) : Categories(columns.Categories(column), shape);
             }
 
             return values;
@@ -66,25 +66,25 @@ internal sealed class ColumnsInputLayout : OnnxInputLayout
         }
     }
 
-    private static OrtValue Numbers(IReadOnlyList<FeatureRow> rows, InputField field, long[] shape)
+    private static OrtValue Numbers(ReadOnlySpan<double> column, long[] shape)
     {
-        var data = new float[rows.Count];
-        for (var index = 0; index < rows.Count; index++)
+        var data = new float[column.Length];
+        for (var index = 0; index < column.Length; index++)
         {
-            data[index] = RowValues.Number(rows[index], index, field);
+            data[index] = (float)column[index];
         }
 
         return OrtValue.CreateTensorValueFromMemory(data, shape);
     }
 
-    private static OrtValue Categories(IReadOnlyList<FeatureRow> rows, InputField field, long[] shape)
+    private static OrtValue Categories(ReadOnlySpan<string> column, long[] shape)
     {
         var tensor = OrtValue.CreateTensorWithEmptyStrings(OrtAllocator.DefaultInstance, shape);
         try
         {
-            for (var index = 0; index < rows.Count; index++)
+            for (var index = 0; index < column.Length; index++)
             {
-                tensor.StringTensorSetElementAt(RowValues.Category(rows[index], index, field).AsSpan(), index);
+                tensor.StringTensorSetElementAt(column[index].AsSpan(), index);
             }
 
             return tensor;

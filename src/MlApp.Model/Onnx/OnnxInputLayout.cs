@@ -20,5 +20,5 @@ internal abstract class OnnxInputLayout(IReadOnlyList<InputField> fields, IReadO
     };
 
     /// <summary>One tensor per input name, each with one entry (or row) per feature row. The caller disposes them.</summary>
-    public abstract OrtValue[] Create(IReadOnlyList<FeatureRow> rows);
+    public abstract OrtValue[] Create(FeatureColumns columns);
 }

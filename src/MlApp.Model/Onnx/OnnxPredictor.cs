@@ -91,16 +91,22 @@ public sealed partial class OnnxPredictor : IPredictor, IDisposable
     public IReadOnlyList<Prediction> PredictBatch(IReadOnlyList<FeatureRow> rows)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        if (rows.Count == 0)
+        return PredictColumns(FeatureColumns.From(Card, rows));
+    }
+
+    public IReadOnlyList<Prediction> PredictColumns(FeatureColumns columns)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        if (columns.Count == 0)
         {
             return [];
         }
 
-        var values = inputs.Create(rows);
+        var values = inputs.Create(columns);
         try
         {
             using var results = session.Run(runOptions, inputs.InputNames, values, outputs.OutputNames);
-            return outputs.Read([.. results], rows.Count);
+            return outputs.Read([.. results], columns.Count);
         }
         finally
         {

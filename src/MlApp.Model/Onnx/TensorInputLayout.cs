@@ -52,18 +52,19 @@ internal sealed class TensorInputLayout : OnnxInputLayout
         return new TensorInputLayout(name, card.Inputs);
     }
 
-    public override OrtValue[] Create(IReadOnlyList<FeatureRow> rows)
+    public override OrtValue[] Create(FeatureColumns columns)
     {
         var width = Fields.Count;
-        var data = new float[rows.Count * width];
-        for (var index = 0; index < rows.Count; index++)
+        var data = new float[columns.Count * width];
+        for (var column = 0; column < width; column++)
         {
-            for (var column = 0; column < width; column++)
+            var values = columns.Numbers(column);
+            for (var index = 0; index < values.Length; index++)
             {
-                data[index * width + column] = RowValues.Number(rows[index], index, Fields[column]);
+                data[index * width + column] = (float)values[index];
             }
         }
 
-        return [OrtValue.CreateTensorValueFromMemory(data, [rows.Count, width])];
+        return [OrtValue.CreateTensorValueFromMemory(data, [columns.Count, width])];
     }
 }

@@ -1,7 +1,6 @@
 using MlApp.Model.Card;
-using MlApp.Model.Features;
 
-namespace MlApp.Model.Onnx;
+namespace MlApp.Model.Features;
 
 /// <summary>
 /// Reads a field from a row for the graph. Readers have validated the values already; this only guards against rows
@@ -9,15 +8,15 @@ namespace MlApp.Model.Onnx;
 /// </summary>
 internal static class RowValues
 {
-    public static float Number(FeatureRow row, int index, InputField field)
+    public static double Number(FeatureRow row, int index, InputField field)
     {
         if (!row.TryGetValue(field.Name, out var value))
         {
-            return field.Required ? throw Missing(index, field) : float.NaN;
+            return field.Required ? throw Missing(index, field) : double.NaN;
         }
 
         return value.IsNumber
-            ? (float)value.Number
+            ? value.Number
             : throw new ArgumentException($"Row {index}: field '{field.Name}' must be a number, but is the text '{value.Category}'.", "rows");
     }
 

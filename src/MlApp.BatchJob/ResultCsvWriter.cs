@@ -37,18 +37,26 @@ internal sealed class ResultCsvWriter(ModelCard card, int inputColumns)
         csv.EndRecord();
     }
 
-    public void WritePrediction(CsvRecordWriter csv, CsvChunk records, int record, Prediction prediction)
+    /// <summary>Input record <paramref name="record"/> with the answer in row <paramref name="row"/> of <paramref name="predictions"/>.</summary>
+    public void WritePrediction(CsvRecordWriter csv, CsvChunk records, int record, PredictionColumns predictions, int row)
     {
         WriteInput(csv, records, record);
         if (card.Task == ModelTask.Classification)
         {
-            csv.Write(prediction.Label ?? "");
-            foreach (var name in _classes)
+            csv.Write(predictions.Label(row) ?? "");
+            for (var index = 0; index < _classes.Count; index++)
             {
-                WriteScore(csv, prediction.Scores, name);
+                if (predictions.TryGetScore(row, index, out var score))
+                {
+                    csv.Write(score);
+                }
+                else
+                {
+                    csv.WriteEmpty(1);
+                }
             }
         }
-        else if (prediction.Value is { } value)
+        else if (predictions.Value(row) is { } value)
         {
             csv.Write(value);
         }
@@ -83,18 +91,6 @@ internal sealed class ResultCsvWriter(ModelCard card, int inputColumns)
         for (var i = 0; i < inputColumns; i++)
         {
             csv.Write(i < cells ? records.Cell(record, i) : default);
-        }
-    }
-
-    private static void WriteScore(CsvRecordWriter csv, IReadOnlyDictionary<string, float>? scores, string name)
-    {
-        if (scores is not null && scores.TryGetValue(name, out var score))
-        {
-            csv.Write(score);
-        }
-        else
-        {
-            csv.WriteEmpty(1);
         }
     }
 }

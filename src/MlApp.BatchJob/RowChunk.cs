@@ -57,7 +57,7 @@ internal sealed class RowChunk(CsvChunk records) : IDisposable
                 }
                 else
                 {
-                    layout.WritePrediction(Result, Records, i, predictions[next++]);
+                    layout.WritePrediction(Result, Records, i, predictions, next++);
                 }
             }
 

@@ -21,8 +21,9 @@ public interface IPredictor
     IReadOnlyList<Prediction> PredictBatch(IReadOnlyList<FeatureRow> rows);
 
     /// <summary>
-    /// Predicts rows held column by column, one prediction per row in order: what the batch worker reads a chunk into.
-    /// The default turns them back into rows for <see cref="PredictBatch"/>; <c>OnnxPredictor</c> feeds the columns as they are.
+    /// Predicts rows held column by column, with the answers column by column in row order: what the batch worker reads a
+    /// chunk into and writes its result from. The default goes through rows and <see cref="PredictBatch"/>;
+    /// <c>OnnxPredictor</c> feeds the columns to the graph and reads its outputs as they are.
     /// </summary>
-    IReadOnlyList<Prediction> PredictColumns(FeatureColumns columns) => PredictBatch(columns.ToRows());
+    PredictionColumns PredictColumns(FeatureColumns columns) => PredictionColumns.From(Card, PredictBatch(columns.ToRows()));
 }

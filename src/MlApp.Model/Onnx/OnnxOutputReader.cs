@@ -63,32 +63,24 @@ internal sealed class OnnxOutputReader
         }
     }
 
-    public Prediction[] Read(IReadOnlyList<OrtValue> outputs, int rows)
+    public PredictionColumns Read(IReadOnlyList<OrtValue> outputs, int rows)
     {
-        var predictions = new Prediction[rows];
         if (card.Task == ModelTask.Regression)
         {
-            var values = Span(outputs[valueIndex], TensorElementType.Float, rows);
+            return PredictionColumns.Regressed(card, Span(outputs[valueIndex], TensorElementType.Float, rows).ToArray());
+        }
+
+        var scores = scoresIndex >= 0 ? Span(outputs[scoresIndex], TensorElementType.Float, rows * classes.Length).ToArray() : null;
+        var labels = labelIndex >= 0 ? Labels(outputs[labelIndex], rows) : new string[rows];
+        if (labelIndex < 0)
+        {
             for (var row = 0; row < rows; row++)
             {
-                predictions[row] = new Prediction { Value = values[row] };
+                labels[row] = classes[ArgMax(scores.AsSpan(row * classes.Length, classes.Length))];
             }
-
-            return predictions;
         }
 
-        var scores = scoresIndex >= 0 ? Span(outputs[scoresIndex], TensorElementType.Float, rows * classes.Length) : default;
-        for (var row = 0; row < rows; row++)
-        {
-            var rowScores = scoresIndex >= 0 ? scores.Slice(row * classes.Length, classes.Length) : default;
-            predictions[row] = new Prediction
-            {
-                Label = labelIndex >= 0 ? Label(outputs[labelIndex], row) : classes[ArgMax(rowScores)],
-                Scores = scoresIndex >= 0 ? ScoreMap(rowScores) : null,
-            };
-        }
-
-        return predictions;
+        return PredictionColumns.Classified(card, labels, scores);
     }
 
     private int IndexOf(string? name) => name is null ? -1 : OutputNames.ToList().IndexOf(name);
@@ -104,19 +96,27 @@ internal sealed class OnnxOutputReader
         return value.GetTensorDataAsSpan<float>();
     }
 
-    private static string Label(OrtValue value, int row) => value.GetTensorTypeAndShape().ElementDataType == TensorElementType.String
-        ? value.GetStringElement(row)
-        : value.GetTensorDataAsSpan<long>()[row].ToString(CultureInfo.InvariantCulture);
-
-    private Dictionary<string, float> ScoreMap(ReadOnlySpan<float> rowScores)
+    /// <summary>The label of each row, as text: the graph's strings, or its integer labels in the invariant culture.</summary>
+    private static string[] Labels(OrtValue value, int rows)
     {
-        var map = new Dictionary<string, float>(classes.Length, StringComparer.Ordinal);
-        for (var index = 0; index < classes.Length; index++)
+        var labels = new string[rows];
+        if (value.GetTensorTypeAndShape().ElementDataType == TensorElementType.String)
         {
-            map[classes[index]] = rowScores[index];
+            for (var row = 0; row < rows; row++)
+            {
+                labels[row] = value.GetStringElement(row);
+            }
+
+            return labels;
         }
 
-        return map;
+        var numbers = value.GetTensorDataAsSpan<long>();
+        for (var row = 0; row < rows; row++)
+        {
+            labels[row] = numbers[row].ToString(CultureInfo.InvariantCulture);
+        }
+
+        return labels;
     }
 
     private static int ArgMax(ReadOnlySpan<float> values)

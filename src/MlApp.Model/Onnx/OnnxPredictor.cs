@@ -91,15 +91,15 @@ public sealed partial class OnnxPredictor : IPredictor, IDisposable
     public IReadOnlyList<Prediction> PredictBatch(IReadOnlyList<FeatureRow> rows)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        return PredictColumns(FeatureColumns.From(Card, rows));
+        return PredictColumns(FeatureColumns.From(Card, rows)).ToPredictions();
     }
 
-    public IReadOnlyList<Prediction> PredictColumns(FeatureColumns columns)
+    public PredictionColumns PredictColumns(FeatureColumns columns)
     {
         ArgumentNullException.ThrowIfNull(columns);
         if (columns.Count == 0)
         {
-            return [];
+            return PredictionColumns.From(Card, []);
         }
 
         var values = inputs.Create(columns);

@@ -83,8 +83,8 @@ public sealed class FeatureColumnsTests
         IPredictor rowsOnly = new RowsOnlyPredictor(TestModels.Penguins);
 
         var fromRows = TestModels.Penguins.PredictBatch(rows);
-        var fromColumns = TestModels.Penguins.PredictColumns(columns);
-        var throughRows = rowsOnly.PredictColumns(columns);
+        var fromColumns = TestModels.Penguins.PredictColumns(columns).ToPredictions();
+        var throughRows = rowsOnly.PredictColumns(columns).ToPredictions();
 
         Assert.Equal(fromRows.Select(Describe), fromColumns.Select(Describe));
         Assert.Equal(fromRows.Select(Describe), throughRows.Select(Describe));

@@ -46,7 +46,7 @@ public static class LambdaHostExtensions
         }
         catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested)
         {
-            // Stopped between invocations: the normal end of an instance.
+            // Stopped (waiting for an event or between two): the normal end of an instance.
         }
 
         await host.StopAsync();

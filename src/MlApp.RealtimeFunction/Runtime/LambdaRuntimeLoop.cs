@@ -7,10 +7,15 @@ namespace MlApp.RealtimeFunction.Runtime;
 public sealed partial class LambdaRuntimeLoop(
     LambdaRuntimeClient runtime, ILambdaHandler handler, TimeProvider time, ILogger<LambdaRuntimeLoop> logger, TelemetryFlusher? telemetry = null)
 {
+    /// <summary>
+    /// Serves invocations until <paramref name="stoppingToken"/> is cancelled. A stop always ends it with an
+    /// <see cref="OperationCanceledException"/>, whether it came while waiting for the next event or between two.
+    /// </summary>
     public async Task RunAsync(CancellationToken stoppingToken)
     {
-        while (!stoppingToken.IsCancellationRequested)
+        while (true)
         {
+            stoppingToken.ThrowIfCancellationRequested();
             var invocation = await runtime.NextAsync(stoppingToken);
             await HandleOneAsync(invocation, stoppingToken);
         }

@@ -7,8 +7,8 @@ namespace MlApp.Tests.Artifacts;
 /// <summary>
 /// Publishes each artifact once per test run, with its Dockerfile's own commands, into artifacts/images/{name} (ignored
 /// by git). The intermediate files go to one build tree of their own, apart from the developer's bin/ and obj/, as in a
-/// fresh image build; one publish at a time writes to it, and the coldstart benchmark shares it (see
-/// <see cref="LockBuildTreeAsync"/>), so the native function is compiled once per run.
+/// fresh image build; one publish at a time writes to it, and the coldstart, batch and drain benchmarks share it (see
+/// <see cref="LockBuildTreeAsync"/>), so the native function and the worker are compiled once per run.
 /// </summary>
 public static class PublishedArtifacts
 {
@@ -20,13 +20,13 @@ public static class PublishedArtifacts
 
     public static string Root { get; } = RepositoryRoot.Combine("artifacts", "images");
 
-    /// <summary>The bench's FunctionBuild uses the same folder.</summary>
+    /// <summary>The bench's ImagePublish uses the same folder.</summary>
     public static string BuildTree { get; } = Path.Combine(Root, "build");
 
     public static Task<PublishedArtifact> GetAsync(ImageArtifact artifact) =>
         Published.GetOrAdd(artifact, _ => new Lazy<Task<PublishedArtifact>>(() => PublishAsync(artifact))).Value;
 
-    /// <summary>Holds the build tree for another process that writes to it (the coldstart benchmark's own publish).</summary>
+    /// <summary>Holds the build tree for another process that writes to it (a benchmark's own publish).</summary>
     public static async Task<IAsyncDisposable> LockBuildTreeAsync()
     {
         await BuildTreeGate.WaitAsync();

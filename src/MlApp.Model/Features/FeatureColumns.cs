@@ -105,9 +105,6 @@ public sealed class FeatureColumns
     /// <summary>Makes the row at <paramref name="row"/> (which must be <see cref="NextRow"/>) one of the held rows.</summary>
     internal void Commit(int row) => Count = row == NextRow ? row + 1 : throw new InvalidOperationException($"Row {row} is not the next of {Count} rows.");
 
-    /// <summary>Back to no rows, keeping the space, for the next chunk.</summary>
-    public void Clear() => Count = 0;
-
     private InvalidOperationException NotA(string kind, int field) =>
         new($"Input '{Card.Inputs[field].Name}' is not a {kind} field.");
 }

@@ -7,7 +7,8 @@ namespace MlApp.BatchJob;
 /// <summary>
 /// One chunk of input records on its way through <see cref="CsvBatch"/>: split by the reading thread, then validated,
 /// predicted (the valid rows, column by column, in one model run) and laid out as result bytes by one of the predict
-/// threads, then written, in input order, by the writing thread. Each step hands it on and never touches it again, so it needs no locking.
+/// threads, then written, in input order, by the writing thread. Each step hands it on and never touches it again, so
+/// it needs no locking.
 /// </summary>
 internal sealed class RowChunk(CsvChunk records) : IDisposable
 {

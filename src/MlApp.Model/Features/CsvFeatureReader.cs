@@ -16,6 +16,9 @@ public sealed class CsvFeatureReader
     /// <summary>The schema field of each header column, or null for a column that is passed through.</summary>
     private readonly InputField?[] columns;
 
+    /// <summary>The longest cell the fast path looks up as a category, on the stack.</summary>
+    private const int MaxCategoryLength = 256;
+
     /// <summary>Where each header column's value goes in <see cref="FeatureColumns"/> (its card input), or -1.</summary>
     private readonly int[] inputIndexes;
 
@@ -143,6 +146,11 @@ public sealed class CsvFeatureReader
         if (cell.Length == 0)
         {
             // Read's empty cell: absent, which only an optional field may be.
+            if (field.Required)
+            {
+                return false;
+            }
+
             if (field.IsNumeric)
             {
                 into.SetNumber(row, input, double.NaN);
@@ -152,7 +160,7 @@ public sealed class CsvFeatureReader
                 into.SetCategory(row, input, "");
             }
 
-            return !field.Required;
+            return true;
         }
 
         // Read trims with string.Trim and decodes UTF-8; only a cell that needs neither is taken here.
@@ -172,12 +180,13 @@ public sealed class CsvFeatureReader
             return true;
         }
 
-        Span<char> text = stackalloc char[cell.Length <= 256 ? cell.Length : 0];
-        if (text.Length == 0 || categoryLookups[input] is not { } lookup)
+        // The lookup goes through the stack; a longer cell goes to Read, which gives it the same answer.
+        if (cell.Length > MaxCategoryLength || categoryLookups[input] is not { } lookup)
         {
             return false;
         }
 
+        Span<char> text = stackalloc char[cell.Length];
         Ascii.ToUtf16(cell, text, out _);
         if (!lookup.TryGetValue(text, out var category))
         {

@@ -1,13 +1,13 @@
 using System.Buffers;
-using System.Globalization;
 using System.Text;
 
 namespace MlApp.BatchJob.Csv;
 
 /// <summary>
 /// Writes RFC 4180 records as UTF-8 into a pooled buffer: a cell is quoted only when it holds a comma, a quote or a
-/// line break (quotes doubled inside), and records end with CRLF. Numbers are written in the invariant culture,
-/// shortest round-trip form. Each predict thread fills its own; the buffer goes back to the pool on <see cref="Dispose"/>.
+/// line break (quotes doubled inside), and records end with CRLF. Numbers are written as <c>ToString("R")</c> in the
+/// invariant culture writes them (<see cref="ShortestSingle"/>): the shortest form that reads back as the same float.
+/// Each predict thread fills its own; the buffer goes back to the pool on <see cref="Dispose"/>.
 /// </summary>
 internal sealed class CsvRecordWriter(int initialBytes = 4096) : IDisposable
 {
@@ -59,13 +59,8 @@ internal sealed class CsvRecordWriter(int initialBytes = 4096) : IDisposable
     public void Write(float number)
     {
         Separate();
-        Ensure(32);
-        if (!number.TryFormat(_buffer.AsSpan(_length), out var written, "R", CultureInfo.InvariantCulture))
-        {
-            throw new InvalidOperationException($"{number} did not fit in 32 bytes.");
-        }
-
-        _length += written;
+        Ensure(ShortestSingle.MaxBytes);
+        _length += ShortestSingle.Format(number, _buffer.AsSpan(_length));
     }
 
     public void WriteEmpty(int cells)

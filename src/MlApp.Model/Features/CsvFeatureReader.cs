@@ -171,7 +171,8 @@ public sealed class CsvFeatureReader
 
         if (field.IsNumeric)
         {
-            if (!double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) || FieldRules.CheckNumber(field, number) is not null)
+            var parsed = PlainDecimal.TryParse(cell, out var number) || double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out number);
+            if (!parsed || FieldRules.CheckNumber(field, number) is not null)
             {
                 return false;
             }

@@ -97,18 +97,18 @@ public sealed class WorkerProcessTests(AwsStandIns aws, ITestOutputHelper output
     [Fact]
     public async Task A_stop_signal_mid_job_exits_promptly_with_0_and_the_next_run_completes_the_job_in_full()
     {
-        var path = await PenguinCsv.WriteFileAsync(TempFile(), PenguinCsv.Rows(400_000));
+        var path = await PenguinCsv.WriteFileAsync(TempFile(), PenguinCsv.Rows(800_000));
         try
         {
             Job job;
             await using (var input = File.OpenRead(path))
             {
-                job = await _batch.SubmitAsync(input, 400_000);
+                job = await _batch.SubmitAsync(input, 800_000);
             }
 
             await using (var stopped = StartWorker())
             {
-                await stopped.WaitForLineAsync(line => line.Contains($"Job {job.JobId}: ") && line.Contains(" of 400000 rows done"), RunTimeout);
+                await stopped.WaitForLineAsync(line => line.Contains($"Job {job.JobId}: ") && line.Contains(" of 800000 rows done"), RunTimeout);
                 var signalled = Stopwatch.StartNew();
                 stopped.Terminate();
                 Assert.Equal(0, await stopped.WaitForExitAsync(TimeSpan.FromSeconds(30)));
@@ -127,8 +127,8 @@ public sealed class WorkerProcessTests(AwsStandIns aws, ITestOutputHelper output
 
             var done = await _batch.GetAsync(job);
             Assert.Equal(JobStatus.Succeeded, done.Status);
-            Assert.Equal(400_000, done.RowsTotal);
-            await AssertResultAsync(job, PenguinCsv.Rows(400_000));
+            Assert.Equal(800_000, done.RowsTotal);
+            await AssertResultAsync(job, PenguinCsv.Rows(800_000));
         }
         finally
         {

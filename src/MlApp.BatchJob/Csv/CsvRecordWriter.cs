@@ -5,8 +5,9 @@ namespace MlApp.BatchJob.Csv;
 
 /// <summary>
 /// Writes RFC 4180 records as UTF-8 into a pooled buffer: a cell is quoted only when it holds a comma, a quote or a
-/// line break (quotes doubled inside), and records end with CRLF. Numbers are written as <c>ToString("R")</c> in the
-/// invariant culture writes them (<see cref="ShortestSingle"/>): the shortest form that reads back as the same float.
+/// line break (quotes doubled inside), and records end with CRLF. Numbers are written exactly as
+/// <c>float.ToString("R", InvariantCulture)</c> writes them (<see cref="ShortestSingle"/>): the shortest form that reads
+/// back as the same float.
 /// Each predict thread fills its own; the buffer goes back to the pool on <see cref="Dispose"/>.
 /// </summary>
 internal sealed class CsvRecordWriter(int initialBytes = 4096) : IDisposable

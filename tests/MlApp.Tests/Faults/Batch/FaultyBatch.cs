@@ -23,6 +23,12 @@ internal sealed class FaultyBatch : IAsyncDisposable
     /// <summary>The most any one step (a worker reaching a line, a worker exiting) may take before the test fails.</summary>
     public static readonly TimeSpan StepTimeout = TimeSpan.FromSeconds(90);
 
+    /// <summary>
+    /// Rows enough that a job outlasts the worker's first progress report (0.5 s), which a test that acts mid-job waits
+    /// for: a Debug build of the worker runs up to about 500,000 rows/s here.
+    /// </summary>
+    public const int RowsPastFirstReport = 600_000;
+
     private const int ChunkRows = 1024;
 
     private readonly AwsStandIns _aws;

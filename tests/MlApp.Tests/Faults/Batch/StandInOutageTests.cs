@@ -14,11 +14,8 @@ namespace MlApp.Tests.Faults.Batch;
 [Trait("Category", "Integration")]
 public sealed class StandInOutageTests(AwsStandIns aws, ITestOutputHelper output)
 {
-    /// <summary>
-    /// Enough rows that S3 is still busy with the job when it stops answering: the job must outlast the worker's first
-    /// progress report (0.5 s), and a Debug build of the worker runs up to about 500,000 rows/s here.
-    /// </summary>
-    private const int Rows = 600_000;
+    /// <summary>Enough rows that S3 is still busy with the job when it stops answering.</summary>
+    private const int Rows = FaultyBatch.RowsPastFirstReport;
 
     /// <summary>Done in well under the outages below, so the job's last write meets the outage.</summary>
     private const int SmallRows = 5_000;

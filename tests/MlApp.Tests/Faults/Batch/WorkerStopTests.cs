@@ -17,19 +17,13 @@ public sealed class WorkerStopTests(AwsStandIns aws, ITestOutputHelper output)
     /// <summary>ECS sends SIGKILL this long after SIGTERM (the container's default stopTimeout).</summary>
     private static readonly TimeSpan GracePeriod = TimeSpan.FromSeconds(30);
 
-    /// <summary>
-    /// Long enough that a job outlasts the worker's first progress report (0.5 s), which the mid-job stops wait for: a
-    /// Debug build of the worker runs up to about 500,000 rows/s here.
-    /// </summary>
-    private const int JobRows = 600_000;
-
     [Fact]
     public async Task A_stop_signal_while_claiming_mid_job_or_between_jobs_ends_the_worker_within_30_s_with_every_job_given_back_or_done()
     {
         await using var run = await FaultyBatch.StartAsync(aws, output, maxAttempts: 3);
         for (var i = 0; i < 4; i++)
         {
-            await run.SubmitAsync(JobRows, offset: i * 11);
+            await run.SubmitAsync(FaultyBatch.RowsPastFirstReport, offset: i * 11);
         }
 
         (string Moment, Func<string, bool> Line)[] moments =
@@ -61,7 +55,7 @@ public sealed class WorkerStopTests(AwsStandIns aws, ITestOutputHelper output)
     {
         var shortTimeout = new Dictionary<string, string> { ["Jobs__DynamoDbTimeout"] = "00:00:01" };
         await using var run = await FaultyBatch.StartAsync(aws, output, maxAttempts: 3, shortTimeout);
-        var job = await run.SubmitAsync(JobRows);
+        var job = await run.SubmitAsync(FaultyBatch.RowsPastFirstReport);
         var worker = await run.StartWorkerAsync(WorkerLog.MidJob(job));
 
         run.DynamoDb.Hang();

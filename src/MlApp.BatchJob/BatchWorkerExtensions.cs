@@ -1,6 +1,7 @@
-using MlApp.ServiceDefaults.Metrics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using MlApp.ServiceDefaults.Configuration;
+using MlApp.ServiceDefaults.Metrics;
 
 namespace MlApp.BatchJob;
 
@@ -9,10 +10,7 @@ public static class BatchWorkerExtensions
     /// <summary>Registers the worker: its validated <c>BatchWorker</c> settings, the job runner and the loop that drains the queue.</summary>
     public static IHostApplicationBuilder AddBatchWorker(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<BatchWorkerOptions>()
-            .BindConfiguration(BatchWorkerOptions.SectionName)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        builder.Services.AddValidatedOptions<BatchWorkerOptions>(BatchWorkerOptions.SectionName);
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BatchWorkerOptions>, BatchWorkerOptionsValidator>());
 
         // Read straight from configuration: the host reads its options while it is built, before settings are validated.

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using MlApp.ServiceDefaults.Configuration;
 
 namespace MlApp.Jobs;
 
@@ -15,10 +16,7 @@ public static class JobsServiceCollectionExtensions
     /// </summary>
     public static IHostApplicationBuilder AddJobs(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<JobsOptions>()
-            .BindConfiguration(JobsOptions.SectionName)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        builder.Services.AddValidatedOptions<JobsOptions>(JobsOptions.SectionName);
 
         builder.Services.TryAddSingleton(TimeProvider.System);
         // The SDK's own default waits 100 s per attempt, and DynamoDB's client retries ten times: a service that stops

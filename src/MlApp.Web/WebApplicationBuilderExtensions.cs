@@ -15,6 +15,7 @@ using MlApp.Web.Security;
 using MlApp.Model.Card;
 using MlApp.Model.Features;
 using MlApp.Model.Invocation;
+using MlApp.ServiceDefaults.Configuration;
 namespace MlApp.Web;
 
 public static class WebApplicationBuilderExtensions
@@ -29,23 +30,14 @@ public static class WebApplicationBuilderExtensions
         builder.AddModelCard();
         builder.AddCostEstimate();
         builder.Services.AddSingleton(services => new JsonFeatureReader(services.GetRequiredService<ModelCard>()));
-        builder.Services.AddOptions<PredictOptions>()
-            .BindConfiguration(PredictOptions.SectionName)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
-        builder.Services.AddOptions<UploadOptions>()
-            .BindConfiguration(UploadOptions.SectionName)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        builder.Services.AddValidatedOptions<PredictOptions>(PredictOptions.SectionName);
+        builder.Services.AddValidatedOptions<UploadOptions>(UploadOptions.SectionName);
         builder.Services.AddSingleton<RealtimePredictions>();
         builder.Services.AddSingleton<JobUpload>();
         builder.Services.AddSingleton<JobSubmitter>();
         builder.Services.AddSingleton<JobCancellation>();
         builder.AddEcsClient();
-        builder.Services.AddOptions<DispatchOptions>()
-            .BindConfiguration(DispatchOptions.SectionName)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        builder.Services.AddValidatedOptions<DispatchOptions>(DispatchOptions.SectionName);
         builder.Services.AddSingleton<JobDispatcher>();
         builder.AddEmbeddedMetrics(MetricNames.WebService);
         builder.Services.AddHostedService<DispatchSafetyNet>();

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
+using MlApp.ServiceDefaults.Configuration;
 
 namespace MlApp.Web.Limits;
 
@@ -9,16 +10,10 @@ public static class LimitsExtensions
     /// <summary>The per-owner rate limiter and the global request size caps (Kestrel's body and header limits, the form reader's).</summary>
     public static WebApplicationBuilder AddMlAppLimits(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<RateLimitOptions>()
-            .BindConfiguration(RateLimitOptions.SectionName)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        builder.Services.AddValidatedOptions<RateLimitOptions>(RateLimitOptions.SectionName);
         builder.Services.AddSingleton<OwnerRateLimiter>();
 
-        builder.Services.AddOptions<RequestLimitOptions>()
-            .BindConfiguration(RequestLimitOptions.SectionName)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        builder.Services.AddValidatedOptions<RequestLimitOptions>(RequestLimitOptions.SectionName);
         builder.Services.AddSingleton<IValidateOptions<RequestLimitOptions>, RequestLimitOptionsValidator>();
         builder.Services.AddOptions<KestrelServerOptions>().Configure<IOptions<RequestLimitOptions>>((kestrel, limits) =>
         {

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.Extensions.Options;
 using MlApp.Jobs;
+using MlApp.ServiceDefaults.Configuration;
 
 namespace MlApp.Web.Owners;
 
@@ -22,9 +23,7 @@ public static class OwnerIdentity
 
     public static IServiceCollection AddOwnerIdentity(this IServiceCollection services)
     {
-        services.AddOptions<ApiKeyOptions>()
-            .BindConfiguration(ApiKeyOptions.SectionName)
-            .ValidateOnStart();
+        services.AddValidatedOptions<ApiKeyOptions>(ApiKeyOptions.SectionName);
         services.AddSingleton<IValidateOptions<ApiKeyOptions>, ApiKeyOptionsValidator>();
         services.AddSingleton<ApiKeyDirectory>();
 

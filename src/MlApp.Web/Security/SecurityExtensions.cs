@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 using MlApp.Web.Security.KeyRing;
+using MlApp.ServiceDefaults.Configuration;
 
 namespace MlApp.Web.Security;
 
@@ -14,9 +15,7 @@ public static class SecurityExtensions
     {
         builder.Services.AddS3KeyRing();
 
-        builder.Services.AddOptions<ProxyOptions>()
-            .BindConfiguration(ProxyOptions.SectionName)
-            .ValidateOnStart();
+        builder.Services.AddValidatedOptions<ProxyOptions>(ProxyOptions.SectionName);
         builder.Services.AddSingleton<IValidateOptions<ProxyOptions>, ProxyOptionsValidator>();
         builder.Services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<ProxyOptions>>((forwarded, proxy) =>
         {

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.XmlEncryption;
 using Microsoft.Extensions.Options;
 using MlApp.Jobs;
+using MlApp.ServiceDefaults.Configuration;
 
 namespace MlApp.Web.Security.KeyRing;
 
@@ -22,10 +23,7 @@ public static class KeyRingExtensions
     /// </remarks>
     public static IServiceCollection AddS3KeyRing(this IServiceCollection services)
     {
-        services.AddOptions<KeyRingOptions>()
-            .BindConfiguration(KeyRingOptions.SectionName)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        services.AddValidatedOptions<KeyRingOptions>(KeyRingOptions.SectionName);
         services.AddSingleton(provider => new S3XmlRepository(
             provider.GetRequiredService<IAmazonS3>(),
             provider.GetRequiredService<IOptions<JobsOptions>>().Value.BucketName,

@@ -2,8 +2,10 @@
 import { buildApp } from 'fauxqs';
 import { host, portFromArgs, announce, stopOnSignals } from './listen.mjs';
 import { S3StoreWithPartDigests } from './s3-store.mjs';
+import { checkUploadChecksums } from './s3-checksums.mjs';
 
 const app = buildApp({ logger: false, stores: { s3Store: new S3StoreWithPartDigests() } });
+checkUploadChecksums(app);
 await app.listen({ port: portFromArgs(), host });
 announce('S3', app.server.address().port);
 stopOnSignals(() => app.close());

@@ -6,7 +6,8 @@ namespace MlApp.Jobs;
 
 /// <summary>
 /// Uploads a stream of unknown length with memory bounded by one part: a single PUT when it fits in one part,
-/// multipart otherwise. A failed multipart upload is aborted, so no partial object is ever left behind.
+/// multipart otherwise. A failed multipart upload is aborted, so no partial object is ever left behind. Each request
+/// carries the CRC-32 of its bytes (see <see cref="S3Crc32"/>), so S3 refuses a body that changed on the way.
 /// </summary>
 internal sealed class S3StreamingUpload(IAmazonS3 s3, string bucket, string key, string contentType)
 {
@@ -27,6 +28,8 @@ internal sealed class S3StreamingUpload(IAmazonS3 s3, string bucket, string key,
                     Key = key,
                     ContentType = contentType,
                     InputStream = new MemoryStream(buffer, 0, firstLength, writable: false),
+                    ChecksumAlgorithm = ChecksumAlgorithm.CRC32,
+                    ChecksumCRC32 = S3Crc32.Of(buffer.AsSpan(0, firstLength)),
                 }, cancellationToken);
                 return firstLength;
             }
@@ -61,6 +64,8 @@ internal sealed class S3StreamingUpload(IAmazonS3 s3, string bucket, string key,
                     PartNumber = parts.Count + 1,
                     PartSize = length,
                     InputStream = new MemoryStream(buffer, 0, length, writable: false),
+                    ChecksumAlgorithm = ChecksumAlgorithm.CRC32,
+                    ChecksumCRC32 = S3Crc32.Of(buffer.AsSpan(0, length)),
                 }, cancellationToken));
                 total += length;
             }

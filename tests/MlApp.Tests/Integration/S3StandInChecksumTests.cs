@@ -13,26 +13,18 @@ namespace MlApp.Tests.Integration;
 /// </summary>
 [Collection(AwsStandInsCollection.Name)]
 [Trait("Category", "Integration")]
-public sealed class S3StandInChecksumTests(AwsStandIns standIns) : IAsyncLifetime
+public sealed class S3StandInChecksumTests(AwsStandIns standIns) : S3StandInTest
 {
     private static readonly byte[] Content = "123456789"u8.ToArray();
     private const string ContentCrc32 = "y/Q5Jg==";
     private const string WrongCrc32 = "AAAAAA==";
-
-    private JobServices _jobs = null!;
-
-    public async Task InitializeAsync() => _jobs = await JobServices.CreateAsync();
-
-    public async Task DisposeAsync() => await _jobs.DisposeAsync();
-
-    private string Bucket => _jobs.Options.BucketName;
 
     [Fact]
     public async Task A_put_with_a_wrong_checksum_header_is_refused_as_BadDigest_and_stores_nothing()
     {
         var key = NewKey();
 
-        var error = await Assert.ThrowsAsync<AmazonS3Exception>(() => _jobs.S3.PutObjectAsync(new PutObjectRequest
+        var error = await Assert.ThrowsAsync<AmazonS3Exception>(() => Jobs.S3.PutObjectAsync(new PutObjectRequest
         {
             BucketName = Bucket,
             Key = key,
@@ -51,9 +43,9 @@ public sealed class S3StandInChecksumTests(AwsStandIns standIns) : IAsyncLifetim
     public async Task A_part_with_a_wrong_checksum_header_is_refused_as_BadDigest()
     {
         var key = NewKey();
-        var upload = await _jobs.S3.InitiateMultipartUploadAsync(new InitiateMultipartUploadRequest { BucketName = Bucket, Key = key });
+        var upload = await Jobs.S3.InitiateMultipartUploadAsync(new InitiateMultipartUploadRequest { BucketName = Bucket, Key = key });
 
-        var error = await Assert.ThrowsAsync<AmazonS3Exception>(() => _jobs.S3.UploadPartAsync(new UploadPartRequest
+        var error = await Assert.ThrowsAsync<AmazonS3Exception>(() => Jobs.S3.UploadPartAsync(new UploadPartRequest
         {
             BucketName = Bucket,
             Key = key,
@@ -72,7 +64,7 @@ public sealed class S3StandInChecksumTests(AwsStandIns standIns) : IAsyncLifetim
     {
         var key = NewKey();
 
-        await _jobs.S3.PutObjectAsync(new PutObjectRequest
+        await Jobs.S3.PutObjectAsync(new PutObjectRequest
         {
             BucketName = Bucket,
             Key = key,
@@ -123,19 +115,5 @@ public sealed class S3StandInChecksumTests(AwsStandIns standIns) : IAsyncLifetim
         request.Headers.Add("x-amz-trailer", "x-amz-checksum-crc32");
         using var http = new HttpClient();
         return await http.SendAsync(request);
-    }
-
-    private async Task<byte[]> ReadAsync(string key)
-    {
-        using var stored = await _jobs.S3.GetObjectAsync(Bucket, key);
-        var copy = new MemoryStream();
-        await stored.ResponseStream.CopyToAsync(copy);
-        return copy.ToArray();
-    }
-
-    private async Task AssertAbsentAsync(string key)
-    {
-        var error = await Assert.ThrowsAsync<AmazonS3Exception>(() => _jobs.S3.GetObjectMetadataAsync(Bucket, key));
-        Assert.Equal(HttpStatusCode.NotFound, error.StatusCode);
     }
 }

@@ -3,9 +3,7 @@
 // and fail in AWS. This hook checks CRC-32: what the AWS SDKs send by default, and what MlApp's own uploads send. Other
 // algorithms (CRC-32C, SHA-1, SHA-256, CRC-64) pass unchecked, as in fauxqs.
 import { crc32 } from 'node:zlib';
-
-const fauxqs = import.meta.resolve('fauxqs');
-const { S3Error } = await import(new URL('./common/errors.js', fauxqs));
+import { S3Error } from './fauxqs-internals.mjs';
 
 if (typeof crc32 !== 'function') {
   throw new Error(`The S3 stand-in needs Node.js 20.15 or newer (for zlib.crc32); this is ${process.version}.`);

@@ -2,14 +2,8 @@
 // store already computed at UploadPart, instead of hashing every byte of the object a second time. S3's answer is the
 // same (the ETag is the MD5 of the parts' MD5s, then "-" and the part count); the batch worker's 78 MB result no longer
 // waits about 140 ms, on a quiet core, for a hash whose answer the store already has.
-//
-// fauxqs exports only its app, so the store comes from the file next to it. Both are the exact version in
-// package-lock.json; the S3 integration tests (byte-exact multipart, its ETag, the errors below) guard an upgrade.
 import { createHash } from 'node:crypto';
-
-const fauxqs = import.meta.resolve('fauxqs');
-const { S3Store } = await import(new URL('./s3/s3Store.js', fauxqs));
-const { S3Error } = await import(new URL('./common/errors.js', fauxqs));
+import { S3Error, S3Store } from './fauxqs-internals.mjs';
 
 // S3 refuses a multipart upload whose parts, all but the last, are smaller than this.
 const minPartBytes = 5 * 1024 * 1024;

@@ -1,8 +1,9 @@
 namespace MlApp.Bench;
 
 /// <summary>
-/// Starts the batch worker as ECS (or the AppHost) does: the built MlApp.BatchJob.dll under <c>dotnet</c>, configured by
-/// environment variables only, pointed at the stand-ins. It drains the queue and exits 0.
+/// Starts the batch worker as its image does: the executable next to the built MlApp.BatchJob.dll (which brings its own
+/// runtime when the publish is self-contained), configured by environment variables only, pointed at the stand-ins. It
+/// drains the queue and exits 0.
 /// </summary>
 internal static class BatchWorker
 {
@@ -34,6 +35,6 @@ internal static class BatchWorker
             environment[key] = value;
         }
 
-        return ChildProcess.Start(name, "dotnet", [dll], environment, onLine);
+        return ChildProcess.Start(name, Path.ChangeExtension(dll, null), [], environment, onLine);
     }
 }

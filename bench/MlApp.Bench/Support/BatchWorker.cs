@@ -18,10 +18,11 @@ internal static class BatchWorker
     public static ChildProcess Start(
         LocalStorage storage, string name, IReadOnlyDictionary<string, string?>? settings = null, string? dll = null, Action<string>? onLine = null)
     {
-        dll = Path.GetFullPath(dll ?? Path.Combine(RepositoryPaths.BuildOutput(Project), $"{Project}.dll"));
-        if (!File.Exists(dll))
+        // The apphost beside the dll is what runs (the image's entry point), so that is what must exist.
+        var executable = Path.ChangeExtension(Path.GetFullPath(dll ?? Path.Combine(RepositoryPaths.BuildOutput(Project), $"{Project}.dll")), null);
+        if (!File.Exists(executable))
         {
-            throw new InvalidOperationException($"No worker build at {dll}: build the bench (or the solution) in the same configuration first.");
+            throw new InvalidOperationException($"No worker executable at {executable}: build the bench (or the solution) in the same configuration first.");
         }
 
         var environment = new Dictionary<string, string?>(storage.Environment)
@@ -35,6 +36,6 @@ internal static class BatchWorker
             environment[key] = value;
         }
 
-        return ChildProcess.Start(name, Path.ChangeExtension(dll, null), [], environment, onLine);
+        return ChildProcess.Start(name, executable, [], environment, onLine);
     }
 }

@@ -14,12 +14,15 @@ internal sealed partial class JobHeartbeat : IAsyncDisposable
     private readonly CancellationTokenSource _work;
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _stop = new();
+    private readonly PeriodicTimer _timer;
     private Task _loop = Task.CompletedTask;
     private volatile JobLease _lease;
     private volatile bool _leaseLost;
 
-    private JobHeartbeat(JobQueue queue, JobLease lease, JobProgress progress, CancellationTokenSource work, ILogger logger)
+    private JobHeartbeat(JobQueue queue, JobLease lease, JobProgress progress, TimeSpan interval, TimeProvider time,
+        CancellationTokenSource work, ILogger logger)
     {
+        _timer = new PeriodicTimer(interval, time);
         _queue = queue;
         _lease = lease;
         _progress = progress;
@@ -36,14 +39,17 @@ internal sealed partial class JobHeartbeat : IAsyncDisposable
     public static JobHeartbeat Start(JobQueue queue, JobLease lease, JobProgress progress, TimeSpan interval, TimeProvider time,
         CancellationTokenSource work, ILogger logger)
     {
-        var heartbeat = new JobHeartbeat(queue, lease, progress, work, logger);
-        heartbeat._loop = heartbeat.RunAsync(interval, time);
+        var heartbeat = new JobHeartbeat(queue, lease, progress, interval, time, work, logger);
+        heartbeat._loop = heartbeat.RunAsync();
         return heartbeat;
     }
 
     /// <summary>Stops the beats (one in flight is cancelled) and returns the latest lease.</summary>
     public async Task<JobLease> StopAsync()
     {
+        // Disposing the timer ends the wait for the next tick with false rather than an exception: a job ends this way
+        // every time, and a cancelled wait cost a thrown OperationCanceledException with its stack trace, per job.
+        _timer.Dispose();
         if (!_stop.IsCancellationRequested)
         {
             await _stop.CancelAsync();
@@ -59,14 +65,13 @@ internal sealed partial class JobHeartbeat : IAsyncDisposable
         _stop.Dispose();
     }
 
-    private async Task RunAsync(TimeSpan interval, TimeProvider time)
+    private async Task RunAsync()
     {
         // Off the caller's thread at once, so starting the heartbeat never delays the job.
         await Task.Yield();
-        using var timer = new PeriodicTimer(interval, time);
         try
         {
-            while (await timer.WaitForNextTickAsync(_stop.Token))
+            while (await _timer.WaitForNextTickAsync())
             {
                 await BeatAsync();
                 if (_leaseLost)
@@ -77,7 +82,7 @@ internal sealed partial class JobHeartbeat : IAsyncDisposable
         }
         catch (OperationCanceledException) when (_stop.IsCancellationRequested)
         {
-            // Stopped: the job is finishing, failing or being given back.
+            // Stopped while a beat was in flight: the job is finishing, failing or being given back.
         }
     }
 

@@ -15,7 +15,7 @@ namespace MlApp.Bench;
 /// rows. With <c>--baseline-worker</c>, the other build drains its own backlog first, against the same stand-ins, for
 /// before/after figures from one run. Before either, an untimed backlog of <see cref="WarmUpJobs"/> brings the stand-ins
 /// to their steady state (Node.js compiles their hot paths and sizes its heap as they go), so whichever build drains
-/// first doesn't pay for that.
+/// first doesn't pay for that. The quick run, a smoke test, warms up with <see cref="QuickWarmUpJobs"/>.
 /// </summary>
 internal sealed partial class DrainScenario : IScenario
 {
@@ -24,9 +24,10 @@ internal sealed partial class DrainScenario : IScenario
     private const int Workers = 4;
     /// <summary>
     /// As many as are measured: after 200, the stand-ins still used 9.1-9.6 s of CPU for the next 1,000 jobs and
-    /// 7.6-8.1 s for the 1,000 after those; after 1,000, the two drains that follow cost them alike (6.1-8.6 s).
+    /// 7.6-8.1 s for the 1,000 after those; after 1,000, the two drains that follow cost them alike (6.1-8.7 s).
     /// </summary>
     private const int WarmUpJobs = Jobs;
+    private const int QuickWarmUpJobs = 200;
     private static readonly TimeSpan DrainBudget = TimeSpan.FromMinutes(5);
 
     public string Name => "drain";
@@ -41,7 +42,7 @@ internal sealed partial class DrainScenario : IScenario
         var csv = BatchCsv.Create(predictor.Card, rowsPerJob);
         var worker = await BatchWorker.PublishAsync(cancellationToken);
 
-        var warmUp = await DrainAsync(storage, csv, rowsPerJob, WarmUpJobs, worker, cancellationToken);
+        var warmUp = await DrainAsync(storage, csv, rowsPerJob, options.Scaled(WarmUpJobs, QuickWarmUpJobs), worker, cancellationToken);
         Report("warm-up (not counted)", warmUp);
         if (warmUp.Lost + warmUp.Duplicated > 0)
         {

@@ -6,9 +6,10 @@ namespace MlApp.Tests.Artifacts;
 
 /// <summary>
 /// Publishes each artifact once per test run, with its Dockerfile's own commands, into artifacts/images/{name} (ignored
-/// by git). The intermediate files go to one build tree of their own, apart from the developer's bin/ and obj/, as in a
-/// fresh image build; one publish at a time writes to it, and the coldstart, batch and drain benchmarks share it (see
-/// <see cref="LockBuildTreeAsync"/>), so the native function and the worker are compiled once per run.
+/// by git). The intermediate files go to a build tree apart from the developer's bin/ and obj/, as in a fresh image
+/// build (<see cref="ImageArtifact.BuildTree"/>); one publish at a time runs, and the coldstart, batch and drain
+/// benchmarks share the main tree (see <see cref="LockBuildTreeAsync"/>), so the native function and the worker are
+/// compiled once per run.
 /// </summary>
 public static class PublishedArtifacts
 {
@@ -20,13 +21,11 @@ public static class PublishedArtifacts
 
     public static string Root { get; } = RepositoryRoot.Combine("artifacts", "images");
 
-    /// <summary>The bench's ImagePublish uses the same folder.</summary>
-    public static string BuildTree { get; } = Path.Combine(Root, "build");
 
     public static Task<PublishedArtifact> GetAsync(ImageArtifact artifact) =>
         Published.GetOrAdd(artifact, _ => new Lazy<Task<PublishedArtifact>>(() => PublishAsync(artifact))).Value;
 
-    /// <summary>Holds the build tree for another process that writes to it (a benchmark's own publish).</summary>
+    /// <summary>Holds the build trees for another process that writes to one (a benchmark's own publish).</summary>
     public static async Task<IAsyncDisposable> LockBuildTreeAsync()
     {
         await BuildTreeGate.WaitAsync();
@@ -50,7 +49,7 @@ public static class PublishedArtifacts
         var runs = new List<(string[], CommandRun)>();
         foreach (var command in commands)
         {
-            var run = await CommandRun.RunAsync("dotnet", DockerfileCommands.Redirect(command, folder, BuildTree), RepositoryRoot.Path, PublishTimeout,
+            var run = await CommandRun.RunAsync("dotnet", DockerfileCommands.Redirect(command, folder, Path.Combine(Root, artifact.BuildTree)), RepositoryRoot.Path, PublishTimeout,
                 new Dictionary<string, string> { ["MSBUILDDISABLENODEREUSE"] = "1", ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1" });
             runs.Add((command, run));
             if (run.ExitCode != 0)

@@ -1,8 +1,13 @@
+using MlApp.Tests.Support;
 using Xunit.Abstractions;
 
 namespace MlApp.Tests.Artifacts;
 
-/// <summary>Every artifact publishes with its Dockerfile's commands, with no warning; its size and publish time go to the test output.</summary>
+/// <summary>
+/// Every artifact publishes with its Dockerfile's commands, with no warning; its size and publish time go to the test output.
+/// In the stand-ins' collection with the other artifact tests (see <see cref="AwsStandInsCollection"/>).
+/// </summary>
+[Collection(AwsStandInsCollection.Name)]
 [Trait("Category", "Artifacts")]
 public sealed class PublishTests(ITestOutputHelper output)
 {

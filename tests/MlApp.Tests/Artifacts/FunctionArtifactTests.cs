@@ -2,7 +2,6 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using MlApp.Tests.Deployment;
 using MlApp.Tests.Integration.Runtime;
-using MlApp.Tests.Support;
 using Xunit.Abstractions;
 
 namespace MlApp.Tests.Artifacts;
@@ -10,9 +9,7 @@ namespace MlApp.Tests.Artifacts;
 /// <summary>
 /// The function as its image ships it: the native executable its Dockerfile publishes, with its native libraries and
 /// model next to it, for Amazon Linux 2023's glibc, serving a Runtime API the test owns (not the AppHost's emulator).
-/// In the stand-ins' collection with the other artifact tests (see <see cref="AwsStandInsCollection"/>).
 /// </summary>
-[Collection(AwsStandInsCollection.Name)]
 [Trait("Category", "Artifacts")]
 public sealed partial class FunctionArtifactTests(ITestOutputHelper output)
 {

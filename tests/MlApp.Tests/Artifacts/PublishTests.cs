@@ -1,13 +1,8 @@
-using MlApp.Tests.Support;
 using Xunit.Abstractions;
 
 namespace MlApp.Tests.Artifacts;
 
-/// <summary>
-/// Every artifact publishes with its Dockerfile's commands, with no warning; its size and publish time go to the test output.
-/// In the stand-ins' collection with the other artifact tests (see <see cref="AwsStandInsCollection"/>).
-/// </summary>
-[Collection(AwsStandInsCollection.Name)]
+/// <summary>Every artifact publishes with its Dockerfile's commands, with no warning; its size and publish time go to the test output.</summary>
 [Trait("Category", "Artifacts")]
 public sealed class PublishTests(ITestOutputHelper output)
 {

@@ -55,11 +55,6 @@ public sealed class AwsStandIns : IAsyncLifetime
     }
 }
 
-/// <summary>
-/// The tests that share the stand-ins, one after another. Every test of a published artifact is here too, even one that
-/// needs no stand-ins: they wait for the publishes, and in one collection only one of the run's test slots (one per
-/// core) waits, while the other runs tests.
-/// </summary>
 [CollectionDefinition(Name)]
 public sealed class AwsStandInsCollection : ICollectionFixture<AwsStandIns>
 {

@@ -48,7 +48,7 @@ internal static class LambdaInvokeApi
                     response.StatusCode = StatusCodes.Status204NoContent;
                     return;
                 case "Event":
-                    function.Enqueue(new PendingInvocation(payload, time.GetUtcNow() + function.Settings.Timeout, null));
+                    function.Enqueue(new PendingInvocation(payload, function.Settings.Timeout, time, null));
                     response.StatusCode = StatusCodes.Status202Accepted;
                     return;
                 case "RequestResponse":
@@ -71,7 +71,7 @@ internal static class LambdaInvokeApi
             return;
         }
 
-        var invocation = new PendingInvocation(payload, time.GetUtcNow() + function.Settings.Timeout, context.Request.Headers["X-Amzn-Trace-Id"].FirstOrDefault());
+        var invocation = new PendingInvocation(payload, function.Settings.Timeout, time, context.Request.Headers["X-Amzn-Trace-Id"].FirstOrDefault());
         if (tail)
         {
             function.KeepLog(invocation);
@@ -80,11 +80,9 @@ internal static class LambdaInvokeApi
         function.Enqueue(invocation);
         LambdaEmulatorLog.Invoked(logger, function.Settings.Name, invocation.RequestId, payload.Length);
 
-        using var timeout = new CancellationTokenSource(function.Settings.Timeout, time);
-        using var _ = timeout.Token.Register(() => invocation.TryComplete(InvocationOutcome.Error(LambdaWire.ErrorDocument(
-            "Sandbox.Timedout", $"{time.GetUtcNow():yyyy-MM-ddTHH:mm:ss.fffZ} {invocation.RequestId} Task timed out after {function.Settings.Timeout.TotalSeconds:0.00} seconds"))));
-        // A caller that hangs up frees its place: no instance should work on an answer nobody will read.
-        using var __ = context.RequestAborted.Register(() => invocation.TryComplete(InvocationOutcome.Error([])));
+        // The function's timeout runs from when an instance takes the call (PendingInvocation.Take). A caller that hangs
+        // up frees its place: no instance should work on an answer nobody will read.
+        using var _ = context.RequestAborted.Register(() => invocation.TryComplete(InvocationOutcome.Error([])));
 
         var outcome = await invocation.Outcome;
         if (invocation.Log is { } log)

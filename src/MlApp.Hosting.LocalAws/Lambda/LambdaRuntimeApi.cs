@@ -35,7 +35,7 @@ internal static class LambdaRuntimeApi
             {
                 var headers = context.Response.Headers;
                 headers["Lambda-Runtime-Aws-Request-Id"] = invocation.RequestId;
-                headers["Lambda-Runtime-Deadline-Ms"] = invocation.Deadline.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
+                headers["Lambda-Runtime-Deadline-Ms"] = invocation.Take().ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
                 headers["Lambda-Runtime-Invoked-Function-Arn"] = function.Settings.Arn;
                 if (invocation.TraceId is not null)
                 {

@@ -14,9 +14,9 @@ public sealed class LambdaEmulatorFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        foreach (var name in new[] { "echo", "failing", "slow", "init-broken", "first", "second", "queued", "async", "client", "unknown-id", "oversized", "by-arn", "tail", "tail-long" })
+        foreach (var name in new[] { "echo", "failing", "slow", "cold", "init-broken", "first", "second", "queued", "async", "client", "unknown-id", "oversized", "by-arn", "tail", "tail-long" })
         {
-            Emulator.AddFunction(new LambdaFunctionSettings(name, name == "slow" ? ShortTimeout : TimeSpan.FromSeconds(30)));
+            Emulator.AddFunction(new LambdaFunctionSettings(name, name is "slow" or "cold" ? ShortTimeout : TimeSpan.FromSeconds(30)));
         }
 
         await Emulator.StartAsync(NullLogger.Instance, TimeProvider.System, default);

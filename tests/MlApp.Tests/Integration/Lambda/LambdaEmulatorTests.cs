@@ -101,6 +101,29 @@ public sealed class LambdaEmulatorTests(LambdaEmulatorFixture fixture) : IClassF
     }
 
     [Fact]
+    public async Task A_call_waiting_for_an_instance_is_not_charged_for_the_wait_its_timeout_starts_when_an_instance_takes_it()
+    {
+        var invoke = InvokeAsync("cold", "{}");
+
+        // Twice the function's timeout with no instance: in Lambda the time a call waits for its instance to start is
+        // not part of its timeout, so the call must still be waiting.
+        await Task.Delay(LambdaEmulatorFixture.ShortTimeout * 2);
+        Assert.False(invoke.IsCompleted, "the call timed out before any instance took it");
+        var instance = new RawInstance(Http, "cold");
+        var asked = DateTimeOffset.UtcNow;
+        var (requestId, headers, _) = await instance.NextAsync();
+        var taken = DateTimeOffset.UtcNow;
+        (await instance.RespondAsync(requestId, "{\"warm\":true}")).EnsureSuccessStatusCode();
+        using var response = await invoke;
+
+        // The header has milliseconds; the clocks read here have more.
+        var deadline = DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(headers.GetValues("Lambda-Runtime-Deadline-Ms").Single()));
+        Assert.InRange(deadline, asked + LambdaEmulatorFixture.ShortTimeout - TimeSpan.FromMilliseconds(1), taken + LambdaEmulatorFixture.ShortTimeout);
+        Assert.False(response.Headers.Contains("X-Amz-Function-Error"));
+        Assert.Equal("{\"warm\":true}", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task A_reported_init_error_is_what_callers_get_while_no_instance_polls()
     {
         var instance = new RawInstance(Http, "init-broken");

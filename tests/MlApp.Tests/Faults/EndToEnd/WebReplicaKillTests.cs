@@ -63,6 +63,7 @@ public sealed class WebReplicaKillTests(AppHostFixture fixture, ITestOutputHelpe
             UnixSignals.Send(replicas[0].AppProcessId, UnixSignals.Kill);
             killed = true;
             await Task.Delay(AfterKill);
+            await UntilEachClientSentMoreThanItsLastRequestsAsync(killedAt, clients.Count);
             await stop.CancelAsync();
             await Task.WhenAll(load);
 
@@ -142,6 +143,21 @@ public sealed class WebReplicaKillTests(AppHostFixture fixture, ITestOutputHelpe
         catch (HttpRequestException e)
         {
             _outcomes.Enqueue(new LoadOutcome(client, _clock.Elapsed, false, $"{e.GetType().Name}: {e.Message}"));
+        }
+    }
+
+    /// <summary>
+    /// The load goes on past <see cref="AfterKill"/> until every client has ended more than <see cref="LastRequests"/>
+    /// requests after the kill (within the fixture's wait), so that a slow host makes the test take longer, not fail: an
+    /// upload takes a second or more when the machine is busy.
+    /// </summary>
+    private async Task UntilEachClientSentMoreThanItsLastRequestsAsync(TimeSpan killedAt, int clients)
+    {
+        var giveUp = _clock.Elapsed + AppHostFixture.WaitTimeout;
+        while (_clock.Elapsed < giveUp && _outcomes.Where(outcome => outcome.EndedAt > killedAt)
+                   .GroupBy(outcome => outcome.Client).Count(client => client.Count() > LastRequests) < clients)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(100));
         }
     }
 

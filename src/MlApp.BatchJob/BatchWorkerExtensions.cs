@@ -10,7 +10,9 @@ public static class BatchWorkerExtensions
     /// <summary>Registers the worker: its validated <c>BatchWorker</c> settings, the job runner and the loop that drains the queue.</summary>
     public static IHostApplicationBuilder AddBatchWorker(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddValidatedOptions<BatchWorkerOptions>(BatchWorkerOptions.SectionName);
+        builder.Services.AddOptions<BatchWorkerOptions>()
+            .BindConfiguration(BatchWorkerOptions.SectionName)
+            .ValidateOnStart<BatchWorkerOptions, BatchWorkerOptionsAnnotations>();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BatchWorkerOptions>, BatchWorkerOptionsValidator>());
 
         // Read straight from configuration: the host reads its options while it is built, before settings are validated.

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using MlApp.ServiceDefaults.Configuration;
 
 namespace MlApp.BatchJob;
 
@@ -26,7 +27,7 @@ public sealed class BatchWorkerOptions
     public int PredictThreads { get; set; }
 
     /// <summary>How often the lease is extended and progress recorded; at most a third of <c>Jobs:LeaseDuration</c>.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.050", "00:10:00")]
+    [TimeSpanRange("00:00:00.050", "00:10:00")]
     public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>The longest row accepted. Bounds memory when a file is not CSV at all or a quote is never closed.</summary>
@@ -37,6 +38,6 @@ public sealed class BatchWorkerOptions
     /// How long a stop request (SIGTERM from ECS StopTask or a Spot interruption) may take; ECS kills the task 30 s after
     /// SIGTERM by default, so this leaves room to give the job back and flush telemetry.
     /// </summary>
-    [Range(typeof(TimeSpan), "00:00:01", "00:02:00")]
+    [TimeSpanRange("00:00:01", "00:02:00")]
     public TimeSpan StopTimeout { get; set; } = TimeSpan.FromSeconds(25);
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using MlApp.ServiceDefaults.Configuration;
 
 namespace MlApp.Jobs;
 
@@ -18,17 +19,17 @@ public sealed class JobsOptions
     public int QueueShards { get; set; } = 4;
 
     /// <summary>How long a claim lasts without a heartbeat; a crashed worker's job is reclaimable after this.</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    [TimeSpanRange("00:00:01", "01:00:00")]
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>Claims a job may have before it is failed for good (a worker crash counts, so a poison job ends).</summary>
     [Range(1, 100)]
     public int MaxAttempts { get; set; } = 3;
 
-    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
+    [TimeSpanRange("00:00:00", "01:00:00")]
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(10);
 
-    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
+    [TimeSpanRange("00:00:00", "1.00:00:00")]
     public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>
@@ -36,17 +37,17 @@ public sealed class JobsOptions
     /// milliseconds, so a request open this long means it is not answering: a claim or heartbeat must then fail clearly
     /// instead of hanging while the lease runs out.
     /// </summary>
-    [Range(typeof(TimeSpan), "00:00:00.100", "00:05:00")]
+    [TimeSpanRange("00:00:00.100", "00:05:00")]
     public TimeSpan DynamoDbTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>
     /// How long one S3 request (an upload part is 8 MiB at most) may take, and how long a download may go without a byte,
     /// before it fails: a stalled transfer must end the attempt, not hold the job and its lease forever.
     /// </summary>
-    [Range(typeof(TimeSpan), "00:00:01", "00:30:00")]
+    [TimeSpanRange("00:00:01", "00:30:00")]
     public TimeSpan S3Timeout { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>How long finished jobs are kept before DynamoDB's TTL removes them.</summary>
-    [Range(typeof(TimeSpan), "01:00:00", "3650.00:00:00")]
+    [TimeSpanRange("01:00:00", "3650.00:00:00")]
     public TimeSpan FinishedJobRetention { get; set; } = TimeSpan.FromDays(30);
 }

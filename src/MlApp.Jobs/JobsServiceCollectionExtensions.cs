@@ -16,7 +16,9 @@ public static class JobsServiceCollectionExtensions
     /// </summary>
     public static IHostApplicationBuilder AddJobs(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddValidatedOptions<JobsOptions>(JobsOptions.SectionName);
+        builder.Services.AddOptions<JobsOptions>()
+            .BindConfiguration(JobsOptions.SectionName)
+            .ValidateOnStart<JobsOptions, JobsOptionsAnnotations>();
 
         builder.Services.TryAddSingleton(TimeProvider.System);
         // The SDK's own default waits 100 s per attempt, and DynamoDB's client retries ten times: a service that stops

@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace MlApp.ServiceDefaults.Configuration;
@@ -13,8 +14,9 @@ public static class ValidatedOptionsExtensions
     /// request that reads it. Rules across settings are an <see cref="IValidateOptions{TOptions}"/> registered beside it.
     /// </summary>
     /// <remarks>
-    /// The binder and the annotations read the type by reflection, so code that is compiled native (the realtime function)
-    /// binds its settings with the configuration binding generator instead (see MlApp.Model's ModelOptions).
+    /// The binder and the annotations read the type by reflection, so code that is compiled native (the realtime function,
+    /// the batch worker) binds its settings with the configuration binding generator and checks them with
+    /// <see cref="ValidateOnStart{TOptions, TAnnotations}"/> instead.
     /// </remarks>
     [RequiresUnreferencedCode("Binds and validates the settings type by reflection.")]
     [RequiresDynamicCode("Binds the settings type by reflection.")]
@@ -25,4 +27,20 @@ public static class ValidatedOptionsExtensions
             .BindConfiguration(sectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+
+    /// <summary>
+    /// The same rule without reflection: the caller binds the section (<c>AddOptions&lt;T&gt;().BindConfiguration(...)</c>,
+    /// which the configuration binding generator compiles at that call), and <typeparamref name="TAnnotations"/>, an
+    /// <c>[OptionsValidator]</c> class, checks the type's data annotations with code generated from them. Checked when
+    /// the host starts.
+    /// </summary>
+    public static OptionsBuilder<TOptions> ValidateOnStart<
+        [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TOptions,
+        [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TAnnotations>(this OptionsBuilder<TOptions> options)
+        where TOptions : class
+        where TAnnotations : class, IValidateOptions<TOptions>
+    {
+        options.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TOptions>, TAnnotations>());
+        return options.ValidateOnStart();
+    }
 }

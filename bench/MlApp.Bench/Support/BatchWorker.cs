@@ -1,15 +1,18 @@
 namespace MlApp.Bench;
 
 /// <summary>
-/// Starts the batch worker as its image does: the executable next to the built MlApp.BatchJob.dll (which brings its own
-/// runtime when the publish is self-contained), configured by environment variables only, pointed at the stand-ins. It
-/// drains the queue and exits 0.
+/// Starts the batch worker as its image does: its executable (the image's native one, or the apphost next to a JIT
+/// build's MlApp.BatchJob.dll), configured by environment variables only, pointed at the stand-ins. It drains the queue
+/// and exits 0.
 /// </summary>
 internal static class BatchWorker
 {
     private const string Project = "MlApp.BatchJob";
 
-    /// <summary>The worker as its image ships it (ReadyToRun code for all but its hot loops): published now, by its image's profile.</summary>
+    /// <summary>
+    /// The worker as its image ships it (native code): published now, by its image's profile. The path is where a JIT
+    /// build's MlApp.BatchJob.dll would be, as <see cref="Start"/> takes it.
+    /// </summary>
     public static async Task<string> PublishAsync(CancellationToken cancellationToken) =>
         Path.Combine(await ImagePublish.RunAsync(Project, "batch-worker", cancellationToken), $"{Project}.dll");
 

@@ -1,5 +1,4 @@
 using System.Text;
-using MlApp.Hosting.LocalAws;
 using MlApp.Jobs;
 using MlApp.Tests.Integration.Batch;
 using MlApp.Tests.Support;
@@ -9,8 +8,9 @@ using Xunit.Abstractions;
 namespace MlApp.Tests.Artifacts;
 
 /// <summary>
-/// The batch worker as its image ships it: <c>./MlApp.BatchJob</c> in its publish folder, against the stand-ins. The image's base
-/// (runtime-deps) has no .NET runtime, so the publish must bring its own.
+/// The batch worker as its image ships it: the native executable <c>./MlApp.BatchJob</c> in its publish folder, against the
+/// stand-ins. The image's base (runtime-deps) has no .NET runtime, and native code can't bind or check settings by
+/// reflection, so both are what this proves.
 /// </summary>
 [Collection(AwsStandInsCollection.Name)]
 [Trait("Category", "Artifacts")]
@@ -27,17 +27,10 @@ public sealed class BatchArtifactTests(AwsStandIns aws, ITestOutputHelper output
         var rows = PenguinCsv.Rows(200, badEvery: 40).ToList();
         var job = await batch.SubmitAsync(PenguinCsv.Bytes(rows), rows.Count);
 
-        Assert.True(File.Exists(worker.File("libcoreclr.so")), "The publish brings no runtime, and the image's base (runtime-deps) has none.");
-        await using var process = ArtifactProcess.Start(worker, worker.File("MlApp.BatchJob"), [], new Dictionary<string, string>
-        {
-            ["AWS_ENDPOINT_URL_DYNAMODB"] = aws.DynamoDbUrl.ToString(),
-            ["AWS_ENDPOINT_URL_S3"] = aws.S3Url.ToString(),
-            ["AWS_REGION"] = LocalAwsNames.Region,
-            ["AWS_ACCESS_KEY_ID"] = LocalAwsNames.AccessKeyId,
-            ["AWS_SECRET_ACCESS_KEY"] = LocalAwsNames.SecretAccessKey,
-            ["Jobs__TableName"] = jobs.Options.TableName,
-            ["Jobs__BucketName"] = jobs.Options.BucketName,
-        }, output);
+        Assert.False(File.Exists(worker.File("MlApp.BatchJob.dll")), "A native AOT publish leaves no managed assembly.");
+        Assert.False(File.Exists(worker.File("libcoreclr.so")), "A native AOT publish needs no runtime beside it.");
+        Assert.Empty(Directory.GetFiles(worker.Folder, "*.pdb", SearchOption.AllDirectories));
+        await using var process = ArtifactProcess.Start(worker, worker.File("MlApp.BatchJob"), [], Settings(jobs), output);
         var exitCode = await process.WaitForExitAsync(RunTimeout);
 
         Assert.True(exitCode == 0, $"The worker exited with {exitCode}:{Environment.NewLine}{process.Tail()}");
@@ -47,4 +40,28 @@ public sealed class BatchArtifactTests(AwsStandIns aws, ITestOutputHelper output
         var result = Encoding.UTF8.GetString(await batch.ReadResultAsync(done)).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(rows.Count + 1, result.Length);
     }
+
+    [Fact]
+    public async Task Worker_settings_out_of_range_stop_the_published_worker_at_start_naming_each_of_them()
+    {
+        var worker = (await PublishedArtifacts.GetAsync(ImageArtifact.Batch)).RequireSuccess();
+        await using var jobs = await JobServices.CreateAsync();
+        var settings = Settings(jobs);
+        settings["BatchWorker__ChunkRows"] = "0";
+        settings["BatchWorker__HeartbeatInterval"] = "00:00:00.010";
+
+        await using var process = ArtifactProcess.Start(worker, worker.File("MlApp.BatchJob"), [], settings, output);
+        var exitCode = await process.WaitForExitAsync(RunTimeout);
+
+        Assert.NotEqual(0, exitCode);
+        var tail = process.Tail();
+        Assert.Contains("The field BatchWorkerOptions.ChunkRows must be between 1 and 100000.", tail, StringComparison.Ordinal);
+        Assert.Contains("The field BatchWorkerOptions.HeartbeatInterval must be between 00:00:00.0500000 and 00:10:00.", tail, StringComparison.Ordinal);
+    }
+
+    private Dictionary<string, string> Settings(JobServices jobs) => new(aws.ClientEnvironment())
+    {
+        ["Jobs__TableName"] = jobs.Options.TableName,
+        ["Jobs__BucketName"] = jobs.Options.BucketName,
+    };
 }

@@ -1,6 +1,5 @@
 using System.Runtime.InteropServices;
 using MlApp.Model.Onnx;
-using MlApp.Hosting.LocalAws;
 using MlApp.Jobs;
 using MlApp.Tests.Integration.Batch;
 using MlApp.Tests.Support;
@@ -72,13 +71,8 @@ public sealed class GpuBatchArtifactTests(AwsStandIns aws, ITestOutputHelper out
     private static void RequireNoDriver() =>
         Assert.False(NativeLibrary.TryLoad("libcuda.so.1", out _), "This machine has an NVIDIA driver; these tests check a GPU worker where none is.");
 
-    private Dictionary<string, string> Settings(JobServices jobs, string device) => new()
+    private Dictionary<string, string> Settings(JobServices jobs, string device) => new(aws.ClientEnvironment())
     {
-        ["AWS_ENDPOINT_URL_DYNAMODB"] = aws.DynamoDbUrl.ToString(),
-        ["AWS_ENDPOINT_URL_S3"] = aws.S3Url.ToString(),
-        ["AWS_REGION"] = LocalAwsNames.Region,
-        ["AWS_ACCESS_KEY_ID"] = LocalAwsNames.AccessKeyId,
-        ["AWS_SECRET_ACCESS_KEY"] = LocalAwsNames.SecretAccessKey,
         ["Jobs__TableName"] = jobs.Options.TableName,
         ["Jobs__BucketName"] = jobs.Options.BucketName,
         ["Model__Device"] = device,

@@ -46,6 +46,19 @@ public sealed class AwsStandIns : IAsyncLifetime
         Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", LocalAwsNames.SecretAccessKey);
     }
 
+    /// <summary>
+    /// What a process of ours needs, as environment variables, to use these stand-ins the way it uses AWS: the standard
+    /// endpoint variables, the region and the stand-ins' key pair.
+    /// </summary>
+    public Dictionary<string, string> ClientEnvironment() => new()
+    {
+        ["AWS_ENDPOINT_URL_DYNAMODB"] = DynamoDbUrl.ToString(),
+        ["AWS_ENDPOINT_URL_S3"] = S3Url.ToString(),
+        ["AWS_REGION"] = LocalAwsNames.Region,
+        ["AWS_ACCESS_KEY_ID"] = LocalAwsNames.AccessKeyId,
+        ["AWS_SECRET_ACCESS_KEY"] = LocalAwsNames.SecretAccessKey,
+    };
+
     public async Task DisposeAsync()
     {
         foreach (var running in _running)

@@ -9,20 +9,22 @@ internal static class BatchWorker
 {
     private const string Project = "MlApp.BatchJob";
 
-    /// <summary>
-    /// The worker as its image ships it (native code): published now, by its image's profile. The path is where a JIT
-    /// build's MlApp.BatchJob.dll would be, as <see cref="Start"/> takes it.
-    /// </summary>
+    /// <summary>The worker as its image ships it (native code), published now by its image's profile: its executable.</summary>
     public static async Task<string> PublishAsync(CancellationToken cancellationToken) =>
-        Path.Combine(await ImagePublish.RunAsync(Project, "batch-worker", cancellationToken), $"{Project}.dll");
+        Path.Combine(await ImagePublish.RunAsync(Project, "batch-worker", cancellationToken), Project);
 
-    /// <param name="dll">Another build of the worker (<see cref="PublishAsync"/>'s, a baseline's); by default the one built next to the bench.</param>
+    /// <param name="build">
+    /// Another build of the worker: <see cref="PublishAsync"/>'s executable, or a baseline's MlApp.BatchJob.dll with its
+    /// apphost beside it; by default the one built next to the bench.
+    /// </param>
     /// <param name="onLine">Sees every line the worker prints.</param>
     public static ChildProcess Start(
-        LocalStorage storage, string name, IReadOnlyDictionary<string, string?>? settings = null, string? dll = null, Action<string>? onLine = null)
+        LocalStorage storage, string name, IReadOnlyDictionary<string, string?>? settings = null, string? build = null, Action<string>? onLine = null)
     {
-        // The apphost beside the dll is what runs (the image's entry point), so that is what must exist.
-        var executable = Path.ChangeExtension(Path.GetFullPath(dll ?? Path.Combine(RepositoryPaths.BuildOutput(Project), $"{Project}.dll")), null);
+        // The executable (a native one, or the apphost beside a dll) is what runs, the image's entry point, so that is
+        // what must exist.
+        var path = Path.GetFullPath(build ?? Path.Combine(RepositoryPaths.BuildOutput(Project), $"{Project}.dll"));
+        var executable = path.EndsWith(".dll", StringComparison.Ordinal) ? path[..^".dll".Length] : path;
         if (!File.Exists(executable))
         {
             throw new InvalidOperationException($"No worker executable at {executable}: build the bench (or the solution) in the same configuration first.");

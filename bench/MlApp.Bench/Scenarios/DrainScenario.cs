@@ -73,6 +73,8 @@ internal sealed partial class DrainScenario : IScenario
             .Add("ideal_seconds", ideal, "F2")
             .Add("ms_per_job_per_worker", drained.MsPerJobPerWorker, "F0")
             .Add("cpu_ms_per_job", drained.CpuMsPerJob)
+            .Add("stolen_pct", 100 * drained.Stolen)
+            .Add("ms_per_job_per_worker_unstolen", drained.UnstolenMsPerJobPerWorker, "F0")
             .Add("lost", drained.Lost, "F0")
             .Add("duplicated", drained.Duplicated, "F0")
             .Add("workers", Workers, "F0")
@@ -83,7 +85,7 @@ internal sealed partial class DrainScenario : IScenario
     private static void Report(string build, Drain drain) =>
         Console.WriteLine($"{build}: {drain.Jobs} jobs drained by {Workers} workers in {drain.Seconds:F1} s ({drain.Jobs / drain.Seconds:F0} jobs/s, " +
             $"{drain.MsPerJobPerWorker:F0} ms per job per worker); CPU: stand-ins {drain.StandInsCpu.TotalSeconds:F1} s, workers {drain.WorkersCpu.TotalSeconds:F1} s, " +
-            $"{drain.CpuMsPerJob:F1} ms per job; " +
+            $"{drain.CpuMsPerJob:F1} ms per job; {drain.Stolen:P1} of the vCPUs' time stolen; " +
             $"{drain.Successes} successes logged, {drain.Retried} jobs needed more than one attempt; lost {drain.Lost}, duplicated {drain.Duplicated}");
 
     /// <summary>Queues a fresh backlog of <paramref name="jobs"/> and drains it with <see cref="Workers"/> processes of the worker in <paramref name="dll"/>.</summary>
@@ -100,8 +102,10 @@ internal sealed partial class DrainScenario : IScenario
 
         var successes = new ConcurrentQueue<string>();
         var drain = Stopwatch.StartNew();
+        var stolen = StolenTime.Start();
         var cpuBefore = storage.CpuTime;
         var workersCpuBefore = ChildrenCpu.Exited();
+        var stolenShare = 0.0;
         var workers = Enumerable.Range(1, Workers)
             .Select(number => BatchWorker.Start(storage, $"worker {number}", settings: null, dll, onLine: line =>
             {
@@ -117,6 +121,7 @@ internal sealed partial class DrainScenario : IScenario
             budget.CancelAfter(DrainBudget);
             await Task.WhenAll(workers.Select(worker => worker.Exited)).WaitAsync(budget.Token);
             drain.Stop();
+            stolenShare = stolen.Share();
             var failedWorkers = workers.Where(worker => worker.ExitCode != 0).ToList();
             if (failedWorkers.Count > 0)
             {
@@ -135,7 +140,7 @@ internal sealed partial class DrainScenario : IScenario
         var workersCpu = ChildrenCpu.Exited() - workersCpuBefore;
         var (lost, retried) = await CheckAsync(storage, [.. submitted], rowsPerJob, cancellationToken);
         var duplicated = successes.GroupBy(id => id).Count(group => group.Count() > 1);
-        return new Drain(jobs, drain.Elapsed.TotalSeconds, lost, duplicated, retried, successes.Count, standInsCpu, workersCpu);
+        return new Drain(jobs, drain.Elapsed.TotalSeconds, lost, duplicated, retried, successes.Count, standInsCpu, workersCpu, stolenShare);
     }
 
     /// <summary>A job is lost unless it SUCCEEDED with every row done and its result holds a header and one line per row.</summary>
@@ -176,10 +181,17 @@ internal sealed partial class DrainScenario : IScenario
     [GeneratedRegex(@"Job (?<id>[0-9a-f]{32}): succeeded")]
     private static partial Regex Succeeded();
 
-    /// <summary>One drain: its wall time, its books, and the CPU time the stand-ins and the workers used while it ran.</summary>
-    private sealed record Drain(int Jobs, double Seconds, int Lost, int Duplicated, int Retried, int Successes, TimeSpan StandInsCpu, TimeSpan WorkersCpu)
+    /// <summary>
+    /// One drain: its wall time, its books, the CPU time the stand-ins and the workers used while it ran, and the share
+    /// of the machine's vCPU time the hypervisor took meanwhile (<see cref="StolenTime"/>).
+    /// </summary>
+    private sealed record Drain(
+        int Jobs, double Seconds, int Lost, int Duplicated, int Retried, int Successes, TimeSpan StandInsCpu, TimeSpan WorkersCpu, double Stolen)
     {
         public double MsPerJobPerWorker => Seconds * 1000 * Workers / Jobs;
+
+        /// <summary>The same over the time the vCPUs actually ran: a drain is bound by CPU, so stolen time adds to it one for one.</summary>
+        public double UnstolenMsPerJobPerWorker => MsPerJobPerWorker * (1 - Stolen);
 
         /// <summary>What a job costs the machine, whatever else shares it: the stand-ins' and the workers' CPU time per job.</summary>
         public double CpuMsPerJob => (StandInsCpu + WorkersCpu).TotalMilliseconds / Jobs;

@@ -13,14 +13,15 @@ namespace MlApp.Bench;
 /// The worker's pipeline (<see cref="CsvBatch"/>, from memory to a hash) in a child process of the bench pinned to the
 /// first N cores with <c>taskset</c>, which <see cref="Environment.ProcessorCount"/> honours: how it scales with the
 /// cores it is given, with no stand-ins and no second process competing for them. The child runs with the worker's
-/// runtime settings (server GC, no tiered compilation) and prints one line.
+/// runtime settings (server GC, no tiered compilation) and prints one line, with the share of its cores' time that the
+/// hypervisor stole while it ran (<see cref="StolenTime"/>).
 /// </summary>
 internal static partial class PipelineOnCores
 {
     public const string Command = "csvbatch-on-cores";
 
     /// <param name="baselineWorker">Another build of MlApp.BatchJob.dll whose CsvBatch the child runs instead of this one's.</param>
-    public static async Task<(Rate Rate, string Sha256)> MeasureAsync(
+    public static async Task<(Rate Rate, double Stolen, string Sha256)> MeasureAsync(
         int cores, int rows, string? modelPath, string? baselineWorker, CancellationToken cancellationToken)
     {
         List<string> arguments = ["-c", $"0-{cores - 1}", "dotnet", typeof(PipelineOnCores).Assembly.Location, Command, rows.ToString(CultureInfo.InvariantCulture),
@@ -38,7 +39,7 @@ internal static partial class PipelineOnCores
             throw new InvalidOperationException($"The pipeline on {cores} cores exited with {child.ExitCode}, saying:{Environment.NewLine}{output}{await errors}");
         }
 
-        return (new Rate(Number(line, "rate"), Number(line, "cpu")), line.Groups["sha"].Value);
+        return (new Rate(Number(line, "rate"), Number(line, "cpu")), Number(line, "stolen"), line.Groups["sha"].Value);
     }
 
     /// <summary>The child's side: <c>csvbatch-on-cores ROWS MODEL [BASELINE_DLL]</c>.</summary>
@@ -49,9 +50,11 @@ internal static partial class PipelineOnCores
         var run = CsvBatchOf(predictor, args.Length > 3 ? args[3] : null);
         var csv = BatchCsv.Create(predictor.Card, rows);
         await InProcessBatch.CsvBatchAsync(run, csv[..Math.Min(csv.Length, 4_000_000)], CancellationToken.None);
+        var stolen = StolenTime.Start();
         var (rate, sha) = await InProcessBatch.CsvBatchAsync(run, csv, CancellationToken.None);
+        var stolenShare = stolen.Share();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"csvbatch rate={rate.PerSecond:F0} cpu={rate.PerCpuSecond:F0} threads={Environment.ProcessorCount} sha={sha}"));
+            $"csvbatch rate={rate.PerSecond:F0} cpu={rate.PerCpuSecond:F0} stolen={stolenShare:F4} threads={Environment.ProcessorCount} sha={sha}"));
         return 0;
     }
 
@@ -75,6 +78,6 @@ internal static partial class PipelineOnCores
 
     private static double Number(Match line, string group) => double.Parse(line.Groups[group].Value, CultureInfo.InvariantCulture);
 
-    [GeneratedRegex(@"(?m)^csvbatch rate=(?<rate>\S+) cpu=(?<cpu>\S+) threads=(?<threads>\d+) sha=(?<sha>\w+)")]
+    [GeneratedRegex(@"(?m)^csvbatch rate=(?<rate>\S+) cpu=(?<cpu>\S+) stolen=(?<stolen>\S+) threads=(?<threads>\d+) sha=(?<sha>\w+)")]
     private static partial Regex ResultLine();
 }

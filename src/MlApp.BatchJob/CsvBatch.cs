@@ -99,10 +99,11 @@ public sealed class CsvBatch(IPredictor predictor, IOptions<BatchWorkerOptions> 
     private async Task<long> PredictChunksAsync(ChannelReader<RowChunk> work, CsvFeatureReader features, ResultCsvWriter layout, CancellationToken cancellationToken)
     {
         long rows = 0;
+        var buffers = new PredictBuffers(predictor.Card, features.Header.Count);
         await foreach (var chunk in work.ReadAllAsync(cancellationToken))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            chunk.Predict(features, predictor, layout);
+            chunk.Predict(features, predictor, layout, buffers);
             rows += chunk.Records.Count;
         }
 

@@ -21,14 +21,13 @@ internal sealed class RowChunk(CsvChunk records) : IDisposable
 
     public Task Done => _done.Task;
 
-    public void Predict(CsvFeatureReader features, IPredictor predictor, ResultCsvWriter layout)
+    public void Predict(CsvFeatureReader features, IPredictor predictor, ResultCsvWriter layout, PredictBuffers buffers)
     {
         try
         {
             // A valid row goes into the columns; a bad one keeps its reason, and its place in the result.
-            var columns = new FeatureColumns(predictor.Card, Records.Count);
-            var errors = new string?[Records.Count];
-            Span<int> cellEnds = new int[features.Header.Count];
+            var columns = buffers.For(Records.Count, out var errors);
+            Span<int> cellEnds = buffers.CellEnds;
             for (var i = 0; i < Records.Count; i++)
             {
                 if (Records.CellCount(i) == cellEnds.Length && features.TryAdd(Records.Cells(i, cellEnds), cellEnds, columns))

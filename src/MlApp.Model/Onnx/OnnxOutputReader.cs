@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
 
@@ -8,8 +9,14 @@ namespace MlApp.Model.Onnx;
 /// <summary>Reads the graph outputs the card names into predictions; only those outputs are computed.</summary>
 internal sealed class OnnxOutputReader
 {
+    /// <summary>The longest label looked up among the classes, on the stack.</summary>
+    private const int MaxLookedUpLabelChars = 128;
+
     private readonly ModelCard card;
     private readonly string[] classes;
+
+    /// <summary>The card's classes by their text, so that a graph's label that is one of them costs no new string.</summary>
+    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> knownLabels;
     private readonly int labelIndex;
     private readonly int scoresIndex;
     private readonly int valueIndex;
@@ -18,6 +25,7 @@ internal sealed class OnnxOutputReader
     {
         this.card = card;
         classes = [.. card.Output.Classes ?? []];
+        knownLabels = classes.Distinct().ToDictionary(name => name, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         OutputNames = outputNames;
         labelIndex = IndexOf(card.Onnx.Outputs.Label);
         scoresIndex = IndexOf(card.Onnx.Outputs.Scores);
@@ -97,14 +105,14 @@ internal sealed class OnnxOutputReader
     }
 
     /// <summary>The label of each row, as text: the graph's strings, or its integer labels in the invariant culture.</summary>
-    private static string[] Labels(OrtValue value, int rows)
+    private string[] Labels(OrtValue value, int rows)
     {
         var labels = new string[rows];
         if (value.GetTensorTypeAndShape().ElementDataType == TensorElementType.String)
         {
             for (var row = 0; row < rows; row++)
             {
-                labels[row] = value.GetStringElement(row);
+                labels[row] = Label(value.GetStringElementAsSpan(row));
             }
 
             return labels;
@@ -117,6 +125,18 @@ internal sealed class OnnxOutputReader
         }
 
         return labels;
+    }
+
+    /// <summary>
+    /// A graph's label as the card's string for it, or as a new string when it is none of the card's classes (or too long
+    /// to look up on the stack). Either way the same text that <see cref="OrtValue.GetStringElement"/> gives.
+    /// </summary>
+    private string Label(ReadOnlySpan<byte> utf8)
+    {
+        Span<char> text = stackalloc char[MaxLookedUpLabelChars];
+        return utf8.Length <= text.Length && knownLabels.TryGetValue(text[..Encoding.UTF8.GetChars(utf8, text)], out var known)
+            ? known
+            : Encoding.UTF8.GetString(utf8);
     }
 
     private static int ArgMax(ReadOnlySpan<float> values)

@@ -91,6 +91,23 @@ public sealed class FeatureColumnsTests
     }
 
     [Fact]
+    public void Cleared_columns_take_rows_from_the_start_again_and_hold_only_the_new_ones()
+    {
+        var reader = Reader();
+        var columns = new FeatureColumns(Card, 2);
+        Assert.True(TryAdd(reader, "Torgersen,39.1,18.7,181,3750,MALE", columns));
+        Assert.True(TryAdd(reader, "Biscoe,25,12,165,2000,FEMALE", columns));
+
+        columns.Clear();
+        Assert.Equal(0, columns.Count);
+        Assert.True(TryAdd(reader, "Dream,40,,200,4000,", columns));
+
+        var read = reader.Read("Dream,40,,200,4000,".Split(','));
+        Assert.Equal(Describe(read.Value!), Describe(Assert.Single(columns.ToRows())));
+        Assert.Equal([40.0], columns.Numbers(1).ToArray());
+    }
+
+    [Fact]
     public void A_hand_built_row_without_a_required_field_is_refused_with_its_index()
     {
         var columns = new FeatureColumns(TestModels.PenguinsCard, 2);

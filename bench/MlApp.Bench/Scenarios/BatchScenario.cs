@@ -146,7 +146,16 @@ internal sealed class BatchScenario : IScenario
         var builds = new List<(string Prefix, string? Dll)> { ("", null) };
         if (options.BaselineWorker is { } baseline)
         {
-            builds.Insert(0, ("baseline_", Path.Combine(Path.GetDirectoryName(Path.GetFullPath(baseline))!, "MlApp.BatchJob.dll")));
+            // A native build has no assembly for the child to load; its job figures above still compare.
+            var dll = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(baseline))!, "MlApp.BatchJob.dll");
+            if (File.Exists(dll))
+            {
+                builds.Insert(0, ("baseline_", dll));
+            }
+            else
+            {
+                Console.WriteLine($"no baseline pipeline figures: {dll} is not there (a native build has none)");
+            }
         }
 
         var samples = new Dictionary<string, List<(Rate Rate, double Stolen)>>();
@@ -155,9 +164,23 @@ internal sealed class BatchScenario : IScenario
         {
             foreach (var count in new[] { 1, 2 })
             {
-                foreach (var (prefix, dll) in builds)
+                foreach (var (prefix, dll) in builds.ToArray())
                 {
-                    var (rate, stolen, sha) = await PipelineOnCores.MeasureAsync(count, rows, options.ModelPath, dll, cancellationToken);
+                    (Rate Rate, double Stolen, string Sha256) measured;
+                    try
+                    {
+                        measured = await PipelineOnCores.MeasureAsync(count, rows, options.ModelPath, dll, cancellationToken);
+                    }
+                    catch (InvalidOperationException failure) when (dll is not null)
+                    {
+                        // The child loads the baseline's CsvBatch beside this build's MlApp.Model, which an older build
+                        // may not fit; its job figures still compare, so the run goes on without its pipeline.
+                        Console.WriteLine($"no baseline pipeline figures: {InnermostLine(failure.Message)}");
+                        builds.Remove((prefix, dll));
+                        continue;
+                    }
+
+                    var (rate, stolen, sha) = measured;
                     identical &= sha == expectedSha;
                     var key = $"{prefix}{count}core";
                     (samples.TryGetValue(key, out var list) ? list : samples[key] = []).Add((rate, stolen));
@@ -184,6 +207,13 @@ internal sealed class BatchScenario : IScenario
         }
 
         return (figures, identical);
+    }
+
+    /// <summary>The line of a child's crash that names its innermost exception, or the first line when it has none.</summary>
+    private static string InnermostLine(string message)
+    {
+        var lines = message.Split('\n', StringSplitOptions.TrimEntries);
+        return lines.LastOrDefault(line => line.StartsWith("---> ", StringComparison.Ordinal)) ?? lines[0];
     }
 
     private static string Describe(Rate rate) => $"{rate.PerSecond:F0} rows/s ({rate.PerCpuSecond:F0} per CPU second)";

@@ -9,8 +9,8 @@ var scenarios = typeof(IScenario).Assembly.GetTypes()
     .OrderBy(candidate => candidate.Name)
     .ToList();
 
-// The batch scenario's child that runs the worker's pipeline on the cores it is pinned to.
-if (args.Length > 0 && args[0] == PipelineOnCores.Command)
+// The batch scenario's children: the worker's pipeline on the cores it is pinned to, and the check that it can run a baseline's.
+if (args.Length > 0 && args[0] is PipelineOnCores.Command or PipelineOnCores.RunCheckCommand)
 {
     return await PipelineOnCores.RunChildAsync(args);
 }

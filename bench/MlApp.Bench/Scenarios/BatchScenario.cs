@@ -28,18 +28,42 @@ internal sealed class BatchScenario : IScenario
         using var predictor = OnnxPredictor.Load(options.ModelPath ?? ModelFolder.DefaultPath, options.IntraOpThreads);
         await using var storage = await LocalStorage.StartAsync(cancellationToken);
         var worker = await BatchWorker.PublishAsync(cancellationToken);
+        var baselinePipeline = await BaselinePipelineAsync(options, cancellationToken);
         int[] sizes = options.Quick ? [100_000] : [100_000, 1_000_000];
         BenchResult? result = null;
         foreach (var rows in sizes)
         {
-            result = await MeasureAsync(predictor, storage, worker, rows, options, cancellationToken);
+            result = await MeasureAsync(predictor, storage, worker, baselinePipeline, rows, options, cancellationToken);
         }
 
         return result!;
     }
 
+    /// <summary>
+    /// The baseline's MlApp.BatchJob.dll for the pinned pipeline, or null, saying why, when the child can't run its
+    /// CsvBatch: a native build has no assembly, and an older one may not fit this build's model types. Its job figures
+    /// compare either way. Checked once, for every size.
+    /// </summary>
+    private static async Task<string?> BaselinePipelineAsync(BenchOptions options, CancellationToken cancellationToken)
+    {
+        if (options.BaselineWorker is not { } baseline)
+        {
+            return null;
+        }
+
+        var dll = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(baseline))!, "MlApp.BatchJob.dll");
+        var cannotRun = await PipelineOnCores.WhyCannotRunAsync(dll, options.ModelPath, cancellationToken);
+        if (cannotRun is not null)
+        {
+            Console.WriteLine($"no baseline pipeline figures: {cannotRun}");
+        }
+
+        return cannotRun is null ? dll : null;
+    }
+
     private async Task<BenchResult> MeasureAsync(
-        OnnxPredictor predictor, LocalStorage storage, string worker, int rows, BenchOptions options, CancellationToken cancellationToken)
+        OnnxPredictor predictor, LocalStorage storage, string worker, string? baselinePipeline, int rows, BenchOptions options,
+        CancellationToken cancellationToken)
     {
         var csv = BatchCsv.Create(predictor.Card, rows);
         Console.WriteLine($"{rows:N0} rows, {csv.Length / 1e6:F1} MB of CSV");
@@ -71,7 +95,7 @@ internal sealed class BatchScenario : IScenario
                 $"peak RSS {run.PeakRssMb:F0} MB, result identical to in process: {run.Identical}; limit {Describe(limits[^1])}");
         }
 
-        var cores = await MeasureCoresAsync(rows, expectedSha, options, cancellationToken);
+        var cores = await MeasureCoresAsync(rows, expectedSha, baselinePipeline, options, cancellationToken);
         var rate = Stats.Median([.. runs.Select(run => run.Job.PerSecond)]);
         var limit = Stats.Median([.. limits.Select(limit => limit.PerSecond)]);
         var cpuRatio = Stats.Median([.. runs.Select(run => run.Job.PerCpuSecond)]) / Stats.Median([.. limits.Select(limit => limit.PerCpuSecond)]);
@@ -134,7 +158,7 @@ internal sealed class BatchScenario : IScenario
     /// the cores actually ran: on these machines the host takes more when both vCPUs are busy than when one is.
     /// </summary>
     private static async Task<(List<(string Name, double Value, string Format)> Figures, bool Identical)> MeasureCoresAsync(
-        int rows, string expectedSha, BenchOptions options, CancellationToken cancellationToken)
+        int rows, string expectedSha, string? baselinePipeline, BenchOptions options, CancellationToken cancellationToken)
     {
         var figures = new List<(string, double, string)>();
         if (Environment.ProcessorCount < 2 || !File.Exists("/usr/bin/taskset"))
@@ -144,18 +168,9 @@ internal sealed class BatchScenario : IScenario
         }
 
         var builds = new List<(string Prefix, string? Dll)> { ("", null) };
-        if (options.BaselineWorker is { } baseline)
+        if (baselinePipeline is not null)
         {
-            // A native build has no assembly for the child to load; its job figures above still compare.
-            var dll = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(baseline))!, "MlApp.BatchJob.dll");
-            if (File.Exists(dll))
-            {
-                builds.Insert(0, ("baseline_", dll));
-            }
-            else
-            {
-                Console.WriteLine($"no baseline pipeline figures: {dll} is not there (a native build has none)");
-            }
+            builds.Insert(0, ("baseline_", baselinePipeline));
         }
 
         var samples = new Dictionary<string, List<(Rate Rate, double Stolen)>>();
@@ -164,23 +179,9 @@ internal sealed class BatchScenario : IScenario
         {
             foreach (var count in new[] { 1, 2 })
             {
-                foreach (var (prefix, dll) in builds.ToArray())
+                foreach (var (prefix, dll) in builds)
                 {
-                    (Rate Rate, double Stolen, string Sha256) measured;
-                    try
-                    {
-                        measured = await PipelineOnCores.MeasureAsync(count, rows, options.ModelPath, dll, cancellationToken);
-                    }
-                    catch (InvalidOperationException failure) when (dll is not null)
-                    {
-                        // The child loads the baseline's CsvBatch beside this build's MlApp.Model, which an older build
-                        // may not fit; its job figures still compare, so the run goes on without its pipeline.
-                        Console.WriteLine($"no baseline pipeline figures: {InnermostLine(failure.Message)}");
-                        builds.Remove((prefix, dll));
-                        continue;
-                    }
-
-                    var (rate, stolen, sha) = measured;
+                    var (rate, stolen, sha) = await PipelineOnCores.MeasureAsync(count, rows, options.ModelPath, dll, cancellationToken);
                     identical &= sha == expectedSha;
                     var key = $"{prefix}{count}core";
                     (samples.TryGetValue(key, out var list) ? list : samples[key] = []).Add((rate, stolen));
@@ -207,13 +208,6 @@ internal sealed class BatchScenario : IScenario
         }
 
         return (figures, identical);
-    }
-
-    /// <summary>The line of a child's crash that names its innermost exception, or the first line when it has none.</summary>
-    private static string InnermostLine(string message)
-    {
-        var lines = message.Split('\n', StringSplitOptions.TrimEntries);
-        return lines.LastOrDefault(line => line.StartsWith("---> ", StringComparison.Ordinal)) ?? lines[0];
     }
 
     private static string Describe(Rate rate) => $"{rate.PerSecond:F0} rows/s ({rate.PerCpuSecond:F0} per CPU second)";

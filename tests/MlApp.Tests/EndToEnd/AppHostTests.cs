@@ -61,8 +61,7 @@ public sealed class AppHostTests(AppHostFixture fixture)
     {
         using var timeout = new CancellationTokenSource(AppHostFixture.WaitTimeout);
         // Other tests' uploads may have started it through RunTask: wait until it is idle, then start it ourselves.
-        string[] idle = [KnownResourceStates.NotStarted, KnownResourceStates.Finished, KnownResourceStates.Exited];
-        await App.ResourceNotifications.WaitForResourceAsync("batch-job", e => idle.Contains(e.Snapshot.State?.Text), timeout.Token);
+        await BatchTaskBoard.WaitUntilNoneRunAsync(fixture, timeout.Token);
         var startedAt = DateTime.UtcNow;
 
         var started = await App.ResourceCommands.ExecuteCommandAsync("batch-job", KnownResourceCommands.StartCommand, timeout.Token);

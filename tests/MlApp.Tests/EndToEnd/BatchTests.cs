@@ -3,9 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using Aspire.Hosting;
-using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
-using Microsoft.Extensions.DependencyInjection;
 using MlApp.Hosting.LocalAws.Ecs;
 using MlApp.Tests.Support;
 using MlApp.Tests.Unit.Batch;
@@ -20,8 +18,7 @@ public sealed class BatchTests(AppHostFixture fixture) : IAsyncLifetime
 {
     private WebVisitor _owner = null!;
 
-    private EcsEmulator Ecs => fixture.App.Services.GetRequiredService<DistributedApplicationModel>()
-        .Resources.OfType<EcsEmulatorResource>().Single().Emulator;
+    private EcsEmulator Ecs => BatchTaskBoard.Emulator(fixture);
 
     public async Task InitializeAsync()
     {
@@ -79,18 +76,18 @@ public sealed class BatchTests(AppHostFixture fixture) : IAsyncLifetime
     [Fact]
     public async Task Jobs_stay_queued_while_RunTask_fails_and_the_safety_net_completes_each_exactly_once_later()
     {
-        // A task still draining from an earlier test would take the jobs without any RunTask: let it finish first.
-        using (var idle = new CancellationTokenSource(AppHostFixture.WaitTimeout))
-        {
-            string[] idleStates = [KnownResourceStates.NotStarted, KnownResourceStates.Finished, KnownResourceStates.Exited];
-            await fixture.App.ResourceNotifications.WaitForResourceAsync("batch-job", e => idleStates.Contains(e.Snapshot.State?.Text), idle.Token);
-        }
-
         var inputs = new[] { 20, 45, 70 }.Select(count => PenguinCsv.Rows(count, offset: count).ToList()).ToList();
         var jobs = new List<string>();
         Ecs.Faults.FailAll = true;
         try
         {
+            // A task still draining from an earlier test would take the jobs without any RunTask: let it finish first.
+            // RunTask already fails, so no new one can start for jobs those tests left queued.
+            using (var idle = new CancellationTokenSource(AppHostFixture.WaitTimeout))
+            {
+                await BatchTaskBoard.WaitUntilNoneRunAsync(fixture, idle.Token);
+            }
+
             foreach (var rows in inputs)
             {
                 jobs.Add(await _owner.SubmitAsync(PenguinCsv.Text(rows)));
